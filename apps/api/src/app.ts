@@ -1,0 +1,58 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { ApiConfig, AwsClients } from '@platform/shared';
+import helmet from './plugins/external/helmet';
+import underPressure from './plugins/external/under-pressure';
+import swagger from './plugins/external/swagger';
+import services from './plugins/app/services';
+import auth from './plugins/app/auth';
+import contentParsers from './plugins/app/content-parsers';
+import problemHandler from './plugins/app/problem-handler';
+import { clientErrorHandler, frameworkErrors } from './plugins/app/framework-errors';
+import { installValidators } from './plugins/app/validation';
+import healthRoutes from './routes/health';
+import scanRoutes from './routes/scans';
+
+export interface BuildAppOptions {
+  config: ApiConfig;
+  clients?: AwsClients;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** Builds the API: external plugins, then our plugins, then routes (fastify/demo layering). */
+export async function buildApp({ config, clients, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      // Never log credentials; bodies (documents) are not logged at all.
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    // Trust a well-formed upstream request id (ALB/clients), else make one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: config.limits.maxDocumentBytes,
+    trustProxy: true,
+    frameworkErrors,
+    clientErrorHandler,
+    return503OnClosing: true,
+  });
+  installValidators(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(problemHandler);
+  await app.register(helmet);
+  await app.register(underPressure, { maxEventLoopDelayMs: config.loadShedEventLoopDelayMs });
+  await app.register(swagger);
+  await app.register(services, { config, clients });
+  await app.register(auth);
+  await app.register(contentParsers, { maxDocumentBytes: config.limits.maxDocumentBytes });
+  await app.register(healthRoutes);
+  await app.register(scanRoutes);
+  return app;
+}

@@ -1,0 +1,48 @@
+import fp from 'fastify-plugin';
+import { hashApiKey, problems } from '@platform/shared';
+import type { FastifyRequest } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `authenticate`; every data access is scoped to it. */
+    tenantId: string;
+    apiKeyHash: string;
+  }
+  interface FastifyInstance {
+    authenticate(request: FastifyRequest): Promise<void>;
+  }
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{10,200})$/;
+const CACHE_TTL_MS = 60_000;
+const CACHE_MAX_ENTRIES = 10_000;
+
+/**
+ * Bearer API keys, looked up by sha256 hash. Lookups are cached briefly (a revoked key stops
+ * working within CACHE_TTL_MS) so the hot read path costs one DynamoDB call, not two.
+ */
+export default fp(
+  async (app) => {
+    const cache = new Map<string, { tenantId: string; expires: number }>();
+
+    app.decorateRequest('tenantId', '');
+    app.decorateRequest('apiKeyHash', '');
+    app.decorate('authenticate', async (request: FastifyRequest) => {
+      const match = BEARER.exec(request.headers.authorization ?? '');
+      if (!match) throw problems.unauthorized('Send an API key as "Authorization: Bearer <key>".');
+      const keyHash = hashApiKey(match[1]);
+      const cached = cache.get(keyHash);
+      let tenantId = cached && cached.expires > Date.now() ? cached.tenantId : undefined;
+      if (!tenantId) {
+        const record = await app.services.apiKeys.findByKey(match[1]);
+        if (!record) throw problems.unauthorized('The API key is not valid.');
+        tenantId = record.tenantId;
+        if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+        cache.set(keyHash, { tenantId, expires: Date.now() + CACHE_TTL_MS });
+      }
+      request.tenantId = tenantId;
+      request.apiKeyHash = keyHash;
+    });
+  },
+  { name: 'auth', dependencies: ['services'] },
+);

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { ProblemError } from '@platform/shared';
+import { sendProblem } from '../plugins/app/problem-handler';
+import { ProblemSchema } from '../schemas/problem';
+
+const Checks = Type.Object({
+  dynamodb: Type.Unsafe<'ok' | 'unavailable'>({ type: 'string', enum: ['ok', 'unavailable'] }),
+  sqs: Type.Unsafe<'ok' | 'unavailable'>({ type: 'string', enum: ['ok', 'unavailable'] }),
+});
+
+/** Liveness (process up) and readiness (dependencies reachable) for the ALB and ECS. */
+const healthRoutes: FastifyPluginAsync = async (app) => {
+  app.get(
+    '/healthz',
+    { schema: { tags: ['health'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Readiness: DynamoDB and SQS reachable',
+        response: { 200: Type.Object({ status: Type.Literal('ready'), checks: Checks }), 503: ProblemSchema },
+      },
+    },
+    async (_request, reply) => {
+      const checks = await app.services.checkReadiness();
+      if (checks.dynamodb === 'ok' && checks.sqs === 'ok') return { status: 'ready' as const, checks };
+      const down = Object.entries(checks).filter(([, v]) => v !== 'ok').map(([k]) => k);
+      return sendProblem(
+        reply,
+        new ProblemError('service-unavailable', 'Not ready', `Unreachable: ${down.join(', ')}.`, { checks }).toProblem('/readyz'),
+      );
+    },
+  );
+};
+
+export default healthRoutes;

@@ -1,0 +1,77 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DETECTOR_IDS, ProblemError, problems, type DetectorId } from '@platform/shared';
+import { AcceptedScan, CreateScanJsonBody, CreateScanQuery, CreateScanTextBody, IdempotencyHeaders } from '../../schemas/scan';
+import { problemResponses } from '../../schemas/problem';
+import { submitScan, type ScanRequest } from '../../services/scan-submission';
+import { scanLinks } from '../../services/scan-view';
+
+function parseDetectors(list: string | undefined): DetectorId[] {
+  if (list === undefined) return [];
+  const ids = [...new Set(list.split(','))];
+  const unknown = ids.filter((id) => !(DETECTOR_IDS as readonly string[]).includes(id));
+  if (unknown.length > 0) throw problems.validation(`querystring/detectors has unknown detector(s): ${unknown.join(', ')}. Known: ${DETECTOR_IDS.join(', ')}.`);
+  return ids as DetectorId[];
+}
+
+const createScan: FastifyPluginAsync = async (plain) => {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  app.post(
+    '/v1/scans',
+    {
+      schema: {
+        tags: ['scans'],
+        summary: 'Submit a document for scanning',
+        description:
+          'JSON `{content, framework?, detectors?}` or a `text/plain` body (options in the query). ' +
+          'Send `Idempotency-Key` to make retries safe: the same key and body return the same scan.',
+        security: [{ apiKey: [] }],
+        headers: IdempotencyHeaders,
+        querystring: CreateScanQuery,
+        body: {
+          content: {
+            'application/json': { schema: CreateScanJsonBody },
+            'text/plain': { schema: CreateScanTextBody },
+          },
+        },
+        response: { 202: AcceptedScan, ...problemResponses(400, 401, 409, 413, 415, 422, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      const { config } = app.services;
+      let scanRequest: ScanRequest;
+      if (typeof request.body === 'string') {
+        scanRequest = { content: request.body, framework: request.query.framework ?? 'gdpr', detectors: parseDetectors(request.query.detectors) };
+      } else {
+        const body = request.body as CreateScanJsonBody;
+        if (request.query.framework !== undefined || request.query.detectors !== undefined) {
+          throw problems.validation('With a JSON body, put framework and detectors in the body, not the query string.');
+        }
+        scanRequest = { content: body.content, framework: body.framework ?? 'gdpr', detectors: body.detectors ?? [] };
+      }
+      if (scanRequest.content.trim() === '') throw problems.validation('body/content must not be empty or only whitespace.');
+      const size = Buffer.byteLength(scanRequest.content, 'utf8');
+      if (size > config.limits.maxDocumentBytes) {
+        throw new ProblemError('payload-too-large', 'Document too large', `The document is ${size} bytes; the limit is ${config.limits.maxDocumentBytes} bytes.`);
+      }
+      const { scan } = await submitScan(
+        {
+          ...app.services,
+          idempotencyTtlSeconds: config.limits.idempotencyTtlSeconds,
+          documentRetentionDays: config.limits.documentRetentionDays,
+          log: request.log,
+        },
+        request.tenantId,
+        scanRequest,
+        request.headers['idempotency-key'],
+      );
+      const links = scanLinks(scan.scanId);
+      return reply
+        .code(202)
+        .header('location', links.self)
+        .send({ id: scan.scanId, status: scan.status, createdAt: scan.createdAt, links: { self: links.self, events: links.events } });
+    },
+  );
+};
+
+export default createScan;

@@ -1,0 +1,65 @@
+/** Environments this platform deploys, in promotion order. */
+export const ENVIRONMENT_NAMES = ['dev', 'staging', 'prod'] as const;
+export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
+
+/** Size and count of one Fargate service. */
+export interface ServiceSizing {
+  /** CPU units (1024 = 1 vCPU). */
+  readonly cpu: number;
+  readonly memoryLimitMiB: number;
+  /** Tasks at first deploy; autoscaling owns the count afterwards. */
+  readonly desiredCount: number;
+  readonly minCount: number;
+  readonly maxCount: number;
+}
+
+/** A public host name served by the ALB with an ACM certificate for it. */
+export interface DomainConfig {
+  readonly name: string;
+  readonly certificateArn: string;
+}
+
+/** A secret the container reads at start from SSM Parameter Store (SecureString). */
+export interface SsmSecret {
+  /** Environment variable name inside the container. */
+  readonly envName: string;
+  /** Parameter name, e.g. `/fargate-platform/dev/api/key-hash-pepper`. */
+  readonly parameterName: string;
+}
+
+/** Everything that differs between environments. One file per environment under `environments/`. */
+export interface EnvironmentConfig {
+  readonly name: EnvironmentName;
+  /** `project` default tag and name prefix of global names. */
+  readonly project: string;
+  /** `owner` default tag: who is paged. */
+  readonly owner: string;
+  /** From `<ENV>_AWS_ACCOUNT_ID`; the placeholder `000000000000` when unset. Never commit a real id. */
+  readonly accountId: string;
+  readonly region: string;
+  readonly vpcCidr: string;
+  readonly azCount: number;
+  /** 1..azCount: one in dev (cost), one per AZ in prod (an AZ outage keeps egress). */
+  readonly natGateways: number;
+  readonly api: ServiceSizing;
+  readonly worker: ServiceSizing;
+  /** @default - none: the ALB serves HTTP only */
+  readonly domain?: DomainConfig;
+  readonly alarmEmail: string;
+  /** CloudWatch Logs retention of the service log groups. */
+  readonly logRetentionDays: number;
+  /** Retention of the VPC flow logs. */
+  readonly flowLogRetentionDays: number;
+  /** Deletion protection on tables and the ALB; off in dev only. */
+  readonly deletionProtection: boolean;
+  /** Terraform state bucket of this environment's account. */
+  readonly stateBucketName: string;
+  /** Backend of the `state` stack itself: `local` only while bootstrapping (docs/operations.md). */
+  readonly stateStackBackend: 'local' | 's3';
+  /** `owner/name` of the GitHub repository whose workflows may assume the CI roles. */
+  readonly githubRepository: string;
+  /** Image tags (content hashes) from `API_IMAGE_TAG` / `WORKER_IMAGE_TAG`; never `latest`. */
+  readonly imageTags: { readonly api: string; readonly worker: string };
+  /** @default [] */
+  readonly apiSecrets: readonly SsmSecret[];
+}

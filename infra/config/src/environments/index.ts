@@ -1,0 +1,3 @@
+export { devConfig } from './dev';
+export { stagingConfig } from './staging';
+export { prodConfig } from './prod';

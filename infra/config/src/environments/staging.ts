@@ -1,0 +1,28 @@
+import type { EnvironmentConfig } from '../environment-config';
+import { Env, readAccountId, readOptional, readStateStackBackend, stateBucketName } from '../read-env';
+import { commonSettings, readDomain } from './common';
+
+/** staging: prod's shape (NAT per AZ, protection on) at a smaller size. */
+export function stagingConfig(env: Env = process.env): EnvironmentConfig {
+  const common = commonSettings(env);
+  const accountId = readAccountId(env, 'STAGING_AWS_ACCOUNT_ID');
+  return {
+    ...common,
+    name: 'staging',
+    accountId,
+    region: readOptional(env, 'STAGING_AWS_REGION') ?? 'eu-west-1',
+    vpcCidr: '10.20.0.0/16',
+    azCount: 2,
+    natGateways: 2,
+    api: { cpu: 512, memoryLimitMiB: 1024, desiredCount: 2, minCount: 2, maxCount: 4 },
+    worker: { cpu: 512, memoryLimitMiB: 1024, desiredCount: 1, minCount: 1, maxCount: 4 },
+    domain: readDomain(env, 'STAGING'),
+    alarmEmail: readOptional(env, 'STAGING_ALARM_EMAIL') ?? 'platform-alerts+staging@example.com',
+    logRetentionDays: 30,
+    flowLogRetentionDays: 90,
+    deletionProtection: true,
+    stateBucketName: stateBucketName(common.project, 'staging', accountId),
+    stateStackBackend: readStateStackBackend(env),
+    apiSecrets: [{ envName: 'API_KEY_PEPPER', parameterName: '/fargate-platform/staging/api/key-pepper' }],
+  };
+}

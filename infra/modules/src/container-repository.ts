@@ -1,0 +1,93 @@
+import { Construct } from 'constructs';
+import { EcrRepository } from '@cdktf/provider-aws/lib/ecr-repository';
+import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
+import { EncryptionKey } from './encryption-key';
+import { InvalidPropsError, requireIntegerInRange, requireMatch } from './validation';
+
+export interface ContainerRepositoryProps {
+  /** Repository name, e.g. `dev/api`. */
+  readonly repositoryName: string;
+  /** Customer-managed key for image layers. @default - the AWS managed `aws/ecr` KMS key */
+  readonly encryptionKey?: EncryptionKey;
+  /**
+   * Untagged images (failed or superseded pushes) expire this many days after the push.
+   * @default 7
+   */
+  readonly untaggedImageExpiryDays?: number;
+  /**
+   * Tagged images kept, newest first. Tags are content hashes and a rollback needs the previous
+   * task definition's image, so keep many more than one deploy's worth.
+   * @default 50
+   */
+  readonly maxTaggedImages?: number;
+}
+
+/**
+ * An ECR repository: immutable tags (a tag always names the same image, which content-addressed
+ * deploys rely on), scan on push, KMS encryption, and a lifecycle that deletes only untagged
+ * images by age and old tagged images beyond a generous count, so rollback images survive.
+ */
+export class ContainerRepository extends Construct {
+  readonly repository: EcrRepository;
+  readonly repositoryName: string;
+  readonly repositoryArn: string;
+  readonly repositoryUrl: string;
+
+  constructor(scope: Construct, id: string, props: ContainerRepositoryProps) {
+    super(scope, id);
+    const name = 'ContainerRepository';
+    requireMatch(
+      name,
+      'repositoryName',
+      props.repositoryName,
+      /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/,
+      'a lowercase ECR name such as "dev/api"',
+    );
+    const untaggedDays = requireIntegerInRange(name, 'untaggedImageExpiryDays', props.untaggedImageExpiryDays ?? 7, 1, 365);
+    const maxTagged = requireIntegerInRange(name, 'maxTaggedImages', props.maxTaggedImages ?? 50, 1, 10000);
+    if (maxTagged < 5) {
+      throw new InvalidPropsError(name, `maxTaggedImages must be at least 5 so rollback images survive, got ${maxTagged}`);
+    }
+
+    this.repository = new EcrRepository(this, 'repository', {
+      name: props.repositoryName,
+      imageTagMutability: 'IMMUTABLE',
+      imageScanningConfiguration: { scanOnPush: true },
+      encryptionConfiguration: [
+        props.encryptionKey ? { encryptionType: 'KMS', kmsKey: props.encryptionKey.keyArn } : { encryptionType: 'KMS' },
+      ],
+    });
+    this.repositoryName = this.repository.name;
+    this.repositoryArn = this.repository.arn;
+    this.repositoryUrl = this.repository.repositoryUrl;
+
+    new EcrLifecyclePolicy(this, 'lifecycle', {
+      repository: this.repository.name,
+      policy: JSON.stringify({
+        rules: [
+          {
+            rulePriority: 1,
+            description: `Expire untagged images ${untaggedDays} days after push`,
+            selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: untaggedDays },
+            action: { type: 'expire' },
+          },
+          {
+            rulePriority: 2,
+            description: `Keep the newest ${maxTagged} tagged images (rollback targets)`,
+            selection: { tagStatus: 'tagged', tagPatternList: ['*'], countType: 'imageCountMoreThan', countNumber: maxTagged },
+            action: { type: 'expire' },
+          },
+        ],
+      }),
+    });
+  }
+
+  /** Image reference for a tag; `latest` is refused because it makes deploys unrepeatable. */
+  imageUri(tag: string): string {
+    requireMatch('ContainerRepository', 'tag', tag, /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'a valid image tag');
+    if (tag === 'latest') {
+      throw new InvalidPropsError('ContainerRepository', 'tag must not be "latest"; pass the content-addressed tag of the image');
+    }
+    return `${this.repositoryUrl}:${tag}`;
+  }
+}

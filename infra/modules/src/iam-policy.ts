@@ -1,0 +1,36 @@
+/**
+ * IAM policy documents as JSON strings. Tokens (ARNs of other resources) stay inside the
+ * strings and cdktf resolves them at synth, so the synthesized `policy` attributes are plain
+ * JSON documents a policy checker can parse.
+ */
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: 'Allow' | 'Deny';
+  readonly Action: string | readonly string[];
+  readonly Resource?: string | readonly string[];
+  readonly Principal?: '*' | Readonly<Record<string, string | readonly string[]>>;
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | boolean | readonly string[]>>>>;
+}
+
+export function policyDocument(statements: readonly PolicyStatement[]): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}
+
+/** Trust policy letting an AWS service assume a role. */
+export function serviceTrustPolicy(servicePrincipal: string): string {
+  return policyDocument([
+    { Effect: 'Allow', Principal: { Service: servicePrincipal }, Action: 'sts:AssumeRole' },
+  ]);
+}
+
+/** Deny every request to the resource that does not arrive over TLS. */
+export function denyInsecureTransport(sid: string, principalResources: readonly string[], action: string): PolicyStatement {
+  return {
+    Sid: sid,
+    Effect: 'Deny',
+    Principal: '*',
+    Action: action,
+    Resource: principalResources,
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+}

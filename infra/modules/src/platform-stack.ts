@@ -1,0 +1,71 @@
+import { Construct } from 'constructs';
+import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { InvalidPropsError, requireMatch } from './validation';
+
+/** Where a stack keeps its Terraform state. */
+export type StateBackend =
+  | { readonly type: 's3'; readonly bucket: string; readonly region: string; readonly kmsKeyId?: string }
+  | { readonly type: 'local' };
+
+export interface PlatformStackProps {
+  /** `dev`, `staging`, `prod`: first half of the stack id. */
+  readonly environment: string;
+  /** `network`, `data`...: second half of the stack id and of the state key. */
+  readonly stackName: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly backend: StateBackend;
+  /** Tags on every resource, with `env` and `stack` added. */
+  readonly tags: Readonly<Record<string, string>> & { readonly project: string; readonly owner: string };
+}
+
+/**
+ * Base of every stack: id `<env>-<stack>`, an AWS provider pinned to the environment's account
+ * (a wrong credential fails the plan instead of touching another account) with default tags
+ * project/env/stack/owner, and the S3 backend at `<env>/<stack>.tfstate`, encrypted, with
+ * S3-native locking (`use_lockfile`, no DynamoDB lock table).
+ */
+export class PlatformStack extends TerraformStack {
+  readonly environment: string;
+  readonly stackName: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly provider: AwsProvider;
+  readonly stateKey: string;
+
+  constructor(scope: Construct, props: PlatformStackProps) {
+    requireMatch('PlatformStack', 'environment', props.environment, /^[a-z][a-z0-9]*$/, 'lowercase letters and digits');
+    requireMatch('PlatformStack', 'stackName', props.stackName, /^[a-z][a-z0-9-]*$/, 'lowercase letters, digits or "-"');
+    requireMatch('PlatformStack', 'accountId', props.accountId, /^\d{12}$/, 'a 12-digit AWS account id');
+    super(scope, `${props.environment}-${props.stackName}`);
+    this.environment = props.environment;
+    this.stackName = props.stackName;
+    this.accountId = props.accountId;
+    this.region = props.region;
+    this.stateKey = `${props.environment}/${props.stackName}.tfstate`;
+
+    this.provider = new AwsProvider(this, 'aws', {
+      region: props.region,
+      allowedAccountIds: [props.accountId],
+      defaultTags: [{ tags: { ...props.tags, env: props.environment, stack: props.stackName } }],
+    });
+
+    if (props.backend.type === 's3') {
+      requireMatch('PlatformStack', 'backend.bucket', props.backend.bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name');
+      const backend = new S3Backend(this, {
+        bucket: props.backend.bucket,
+        key: this.stateKey,
+        region: props.backend.region,
+        encrypt: true,
+        ...(props.backend.kmsKeyId ? { kmsKeyId: props.backend.kmsKeyId } : {}),
+      });
+      // S3-native state locking (Terraform >= 1.10): a lock file next to the state.
+      backend.addOverride('use_lockfile', true);
+    } else if (props.backend.type === 'local') {
+      new LocalBackend(this, { path: `terraform.${this.node.id}.tfstate` });
+    } else {
+      throw new InvalidPropsError('PlatformStack', 'backend.type must be "s3" or "local"');
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { TerraformStack } from 'cdktf';
+import { SCAN_QUEUE, SCANS_TABLE, FINDINGS_TABLE } from '@platform/shared';
+import { ContainerRepository, EncryptionKey, FargateCluster, Network, Queue, Table } from '../src';
+import { ACCOUNT_ID, REGION, testKey } from './support';
+
+/** The upstream constructs a service needs, built in one test stack. */
+export function serviceFixtures(stack: TerraformStack) {
+  const key = testKey(stack, 'data-key');
+  const logsKey = new EncryptionKey(stack, 'logs-key', {
+    description: 'logs',
+    aliasName: 'test-logs',
+    accountId: ACCOUNT_ID,
+    region: REGION,
+    servicePrincipals: ['logs'],
+  });
+  return {
+    network: new Network(stack, 'net', {
+      namePrefix: 'dev',
+      cidrBlock: '10.10.0.0/16',
+      availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+      natGateways: 1,
+      logsKey,
+      accountId: ACCOUNT_ID,
+      region: REGION,
+    }),
+    cluster: new FargateCluster(stack, 'cluster', { clusterName: 'dev-cluster' }),
+    repository: new ContainerRepository(stack, 'repo', { repositoryName: 'dev/api' }),
+    scans: new Table(stack, 'scans', { definition: SCANS_TABLE, tablePrefix: 'dev', encryptionKey: key }),
+    findings: new Table(stack, 'findings', { definition: FINDINGS_TABLE, tablePrefix: 'dev', encryptionKey: key }),
+    queue: new Queue(stack, 'queue', { definition: SCAN_QUEUE, queuePrefix: 'dev', encryptionKey: key }),
+    logsKey,
+  };
+}

@@ -1,0 +1,136 @@
+import { TerraformStack } from 'cdktf';
+import { GithubOidcRoles, PlatformStack, SecureBucket, StateBucket, EncryptionKey } from '../src';
+import { ACCOUNT_ID, newStack, only, REGION, resources, synth } from './support';
+import { App, Testing } from 'cdktf';
+
+describe('StateBucket', () => {
+  it('is versioned, KMS-encrypted, private, TLS-only and expires noncurrent versions after 90 days', () => {
+    const stack = newStack();
+    new StateBucket(stack, 'state', { bucketName: 'acme-tfstate-dev', accountId: ACCOUNT_ID, region: REGION });
+    const json = synth(stack);
+    expect(only(json, 'aws_s3_bucket_versioning').versioning_configuration.status).toBe('Enabled');
+    const sse = only(json, 'aws_s3_bucket_server_side_encryption_configuration').rule[0];
+    expect(sse.apply_server_side_encryption_by_default.sse_algorithm).toBe('aws:kms');
+    expect(sse.apply_server_side_encryption_by_default.kms_master_key_id).toMatch(/aws_kms_key/);
+    expect(only(json, 'aws_s3_bucket_public_access_block')).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    const deny = JSON.parse(only(json, 'aws_s3_bucket_policy').policy).Statement[0];
+    expect(deny).toMatchObject({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    expect(only(json, 'aws_s3_bucket_lifecycle_configuration').rule[0].noncurrent_version_expiration[0].noncurrent_days).toBe(90);
+    expect(only(json, 'aws_kms_key').enable_key_rotation).toBe(true);
+    expect(only(json, 'aws_s3_bucket_ownership_controls').rule.object_ownership).toBe('BucketOwnerEnforced');
+  });
+
+  it('rejects bad names and retention', () => {
+    expect(() => new StateBucket(newStack(), 's', { bucketName: 'Bad_Name', accountId: ACCOUNT_ID, region: REGION })).toThrow(
+      /bucketName must be 3-63 lowercase/,
+    );
+    expect(
+      () => new StateBucket(newStack(), 's', { bucketName: 'ok-name', accountId: ACCOUNT_ID, region: REGION, noncurrentVersionExpiryDays: 0 }),
+    ).toThrow(/noncurrentVersionExpiryDays must be an integer from 1 to 3650/);
+  });
+});
+
+describe('SecureBucket', () => {
+  it('rejects noncurrent expiry on an unversioned bucket, naming both props', () => {
+    expect(() => new SecureBucket(newStack(), 'b', { bucketName: 'ok-name', versioned: false, noncurrentVersionExpiryDays: 30 })).toThrow(
+      /noncurrentVersionExpiryDays needs versioned: true/,
+    );
+  });
+});
+
+describe('EncryptionKey', () => {
+  it('rotates, has an explicit policy and a 30 day deletion window by default', () => {
+    const stack = newStack();
+    new EncryptionKey(stack, 'k', { description: 'x', aliasName: 'dev-x', accountId: ACCOUNT_ID, region: REGION, servicePrincipals: ['logs'] });
+    const json = synth(stack);
+    const key = only(json, 'aws_kms_key');
+    expect(key).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
+    const policy = JSON.parse(key.policy);
+    expect(policy.Statement[0].Principal).toEqual({ AWS: `arn:aws:iam::${ACCOUNT_ID}:root` });
+    expect(policy.Statement[1].Principal.Service).toEqual(['logs.eu-west-1.amazonaws.com']);
+    expect(only(json, 'aws_kms_alias').name).toBe('alias/dev-x');
+  });
+
+  it.each([
+    [{ accountId: '123' }, /accountId must be a 12-digit AWS account id/],
+    [{ aliasName: 'aws/x' }, /aliasName must not start with "aws\/"/],
+    [{ deletionWindowDays: 3 }, /deletionWindowDays must be an integer from 7 to 30/],
+  ])('rejects %p', (override, message) => {
+    expect(() => new EncryptionKey(newStack(), 'k', { description: 'x', aliasName: 'dev-x', accountId: ACCOUNT_ID, region: REGION, ...override })).toThrow(
+      message,
+    );
+  });
+});
+
+describe('GithubOidcRoles', () => {
+  function build(stack: TerraformStack = newStack()) {
+    const state = new StateBucket(stack, 'state', { bucketName: 'acme-tfstate-dev', accountId: ACCOUNT_ID, region: REGION });
+    new GithubOidcRoles(stack, 'gh', { namePrefix: 'dev', repository: 'acme/platform', applyEnvironment: 'dev', stateBucket: state, accountId: ACCOUNT_ID });
+    return synth(stack);
+  }
+
+  it('trusts pull requests and main for plan, the GitHub environment for apply', () => {
+    const roles = resources(build(), 'aws_iam_role');
+    const trust = (name: string) => JSON.parse(roles.find((r) => r.name === name).assume_role_policy).Statement[0];
+    expect(trust('dev-github-plan').Condition.StringLike['token.actions.githubusercontent.com:sub']).toEqual([
+      'repo:acme/platform:pull_request',
+      'repo:acme/platform:ref:refs/heads/main',
+    ]);
+    expect(trust('dev-github-apply').Condition.StringLike['token.actions.githubusercontent.com:sub']).toEqual([
+      'repo:acme/platform:environment:dev',
+    ]);
+    expect(trust('dev-github-apply').Condition.StringEquals['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
+  });
+
+  it('gives plan read-only access and never AdministratorAccess', () => {
+    const attachments = resources(build(), 'aws_iam_role_policy_attachment').map((a) => a.policy_arn);
+    expect(attachments).toContain('arn:aws:iam::aws:policy/ReadOnlyAccess');
+    expect(attachments).not.toContain('arn:aws:iam::aws:policy/AdministratorAccess');
+  });
+
+  it('rejects a repository that is not owner/name', () => {
+    const stack = newStack();
+    const state = new StateBucket(stack, 'state', { bucketName: 'acme-tfstate-dev', accountId: ACCOUNT_ID, region: REGION });
+    expect(
+      () => new GithubOidcRoles(stack, 'gh', { namePrefix: 'dev', repository: 'platform', applyEnvironment: 'dev', stateBucket: state, accountId: ACCOUNT_ID }),
+    ).toThrow(/repository must be "owner\/name"/);
+  });
+});
+
+describe('PlatformStack', () => {
+  const base = { environment: 'dev', stackName: 'network', accountId: ACCOUNT_ID, region: REGION, tags: { project: 'p', owner: 'o' } };
+
+  it('uses the S3 backend at <env>/<stack>.tfstate with encryption and lock files', () => {
+    const stack = new PlatformStack(Testing.app() as App, { ...base, backend: { type: 's3', bucket: 'acme-tfstate-dev', region: REGION } });
+    const json = synth(stack);
+    expect(stack.node.id).toBe('dev-network');
+    expect(json.terraform.backend.s3).toEqual({
+      bucket: 'acme-tfstate-dev',
+      key: 'dev/network.tfstate',
+      region: REGION,
+      encrypt: true,
+      use_lockfile: true,
+    });
+  });
+
+  it('pins the account and tags every resource with project, env, stack and owner', () => {
+    const json = synth(new PlatformStack(Testing.app() as App, { ...base, backend: { type: 'local' } }));
+    const provider = json.provider.aws[0];
+    expect(provider.allowed_account_ids).toEqual([ACCOUNT_ID]);
+    expect(provider.default_tags[0].tags).toEqual({ project: 'p', owner: 'o', env: 'dev', stack: 'network' });
+    expect(json.terraform.backend.local.path).toBe('terraform.dev-network.tfstate');
+  });
+
+  it.each([
+    [{ environment: 'Dev' }, /environment must be lowercase/],
+    [{ accountId: 'x' }, /accountId must be a 12-digit/],
+    [{ stackName: 'Net Work' }, /stackName must be lowercase/],
+  ])('rejects %p', (override, message) => {
+    expect(() => new PlatformStack(Testing.app() as App, { ...base, backend: { type: 'local' }, ...override })).toThrow(message);
+  });
+});

@@ -1,0 +1,53 @@
+import { Construct } from 'constructs';
+import { EncryptionKey, PlatformStack, Queue, Table } from '@platform/infra-modules';
+import { EnvironmentConfig, stackSettings } from '@platform/infra-config';
+import { SCAN_QUEUE, TABLE_DEFINITIONS, TableName } from '@platform/shared';
+
+export interface DataStackProps {
+  readonly config: EnvironmentConfig;
+}
+
+/**
+ * The stateful resources of one environment, from the same definitions local dev uses: every
+ * table of TABLE_DEFINITIONS and the scan queue with its dead-letter queue, under one KMS key.
+ * Table and queue names are `<env>-<name>`, so the apps get TABLE_PREFIX=<env>.
+ */
+export class DataStack extends PlatformStack {
+  readonly encryptionKey: EncryptionKey;
+  readonly tables: Readonly<Record<TableName, Table>>;
+  readonly scanQueue: Queue;
+  /** Prefix of every table and queue name (the apps' TABLE_PREFIX). */
+  readonly resourcePrefix: string;
+
+  constructor(scope: Construct, props: DataStackProps) {
+    super(scope, stackSettings(props.config, 'data'));
+    const { config } = props;
+    this.resourcePrefix = config.name;
+    this.encryptionKey = new EncryptionKey(this, 'key', {
+      description: `${config.name} tables and queues`,
+      aliasName: `${config.name}-data`,
+      accountId: config.accountId,
+      region: config.region,
+    });
+    const tables = {} as Record<TableName, Table>;
+    for (const definition of TABLE_DEFINITIONS) {
+      tables[definition.name] = new Table(this, `table-${definition.name}`, {
+        definition,
+        tablePrefix: this.resourcePrefix,
+        encryptionKey: this.encryptionKey,
+        deletionProtection: config.deletionProtection,
+        pointInTimeRecovery: true,
+      });
+    }
+    this.tables = tables;
+    this.scanQueue = new Queue(this, 'scan-queue', {
+      definition: SCAN_QUEUE,
+      queuePrefix: this.resourcePrefix,
+      encryptionKey: this.encryptionKey,
+    });
+  }
+
+  get scansTable(): Table {
+    return this.tables.scans;
+  }
+}

@@ -1,0 +1,28 @@
+// Shared jest settings: swc transforms TypeScript (fast, no type check: `nx typecheck` does that),
+// and tsconfig path aliases resolve to library sources so tests never need a build first.
+const path = require('node:path');
+
+// Node 20 is this project's runtime until the Node 22 move (docs/architecture.md); keep test output readable.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const moduleNameMapper = {};
+for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+  moduleNameMapper[`^${alias.replace(/[/]/g, '\\/')}$`] = path.join(__dirname, target);
+}
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j)s$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+    ],
+  },
+  // ESM-only dependencies that Node 20 loads through require(esm) but jest cannot: compile them to CJS.
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|@apidevtools|@jsdevtools)/)'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['**/?(*.)+(spec|test).ts'],
+  moduleNameMapper,
+  testTimeout: 30000,
+};

@@ -1,0 +1,11 @@
+export { scanDocument } from './engine/scan-document';
+export { summarize } from './engine/summarize';
+export { findingId } from './engine/finding-id';
+export { ScannerOptionsError, type ScanOptions } from './engine/options';
+export { DETECTORS, type Detector, type Candidate } from './detectors';
+export { FRAMEWORK_MAPPINGS, mappingsFor } from './mappings/framework-mappings';
+export * as redact from './redaction/redact';
+export { mask, redactEmail, redactKeepingEnds, redactKeepingLast, redactKeepingPrefix } from './redaction/redact';
+export { shannonEntropy } from './validation/entropy';
+export { luhnValid } from './validation/luhn';
+export { ibanChecksumValid } from './validation/mod97';

@@ -1,0 +1,40 @@
+/**
+ * SQS queue definitions shared by local dev and the infra `data` stack.
+ * Values respect the SQS limits noted next to each field.
+ */
+export interface QueueDefinition {
+  /** Logical name; the physical name is `${prefix}-${name}`. */
+  readonly name: string;
+  readonly description: string;
+  /** 0..43200 s. Longer than a typical scan; the worker extends it while a scan runs. */
+  readonly visibilityTimeoutSeconds: number;
+  /** 60..1209600 s. */
+  readonly messageRetentionSeconds: number;
+  /** 0..20 s; 20 is full long polling. */
+  readonly receiveWaitTimeSeconds: number;
+  /** Dead-letter queue and how many receives a message gets before it moves there (1..1000). */
+  readonly deadLetter?: { readonly queue: QueueDefinition; readonly maxReceiveCount: number };
+}
+
+export const SCAN_DEAD_LETTER_QUEUE: QueueDefinition = {
+  name: 'scan-requests-dlq',
+  description: 'Scan messages that failed maxReceiveCount times; alarmed when not empty.',
+  visibilityTimeoutSeconds: 60,
+  messageRetentionSeconds: 14 * 24 * 3600,
+  receiveWaitTimeSeconds: 20,
+};
+
+export const SCAN_QUEUE: QueueDefinition = {
+  name: 'scan-requests',
+  description: 'One message per accepted scan: {tenantId, scanId}.',
+  visibilityTimeoutSeconds: 60,
+  messageRetentionSeconds: 4 * 24 * 3600,
+  receiveWaitTimeSeconds: 20,
+  deadLetter: { queue: SCAN_DEAD_LETTER_QUEUE, maxReceiveCount: 5 },
+};
+
+export const QUEUE_DEFINITIONS = [SCAN_DEAD_LETTER_QUEUE, SCAN_QUEUE] as const;
+
+export function physicalQueueName(prefix: string, queue: QueueDefinition): string {
+  return `${prefix}-${queue.name}`;
+}

@@ -1,0 +1,17 @@
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+const BATCH_SIZE = 25; // DynamoDB's BatchWriteItem limit
+const MAX_UNPROCESSED_RETRIES = 8;
+
+/** Puts every item, retrying unprocessed items with backoff (throttling returns them, it does not throw). */
+export async function batchWriteAll(db: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH_SIZE) {
+    let requests = items.slice(i, i + BATCH_SIZE).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > MAX_UNPROCESSED_RETRIES) throw new Error(`BatchWrite to ${tableName}: items still unprocessed after ${MAX_UNPROCESSED_RETRIES} retries`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      const result = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+      requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+    }
+  }
+}

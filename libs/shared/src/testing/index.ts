@@ -1,0 +1,2 @@
+export * from './embedded-aws';
+export * from './free-port';

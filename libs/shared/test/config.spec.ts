@@ -1,0 +1,37 @@
+import { ConfigError, loadApiConfig, loadWorkerConfig } from '@platform/shared';
+
+const valid = { SCAN_QUEUE_URL: 'http://127.0.0.1:9324/queue/q', CURSOR_SECRET: 'a-test-secret-of-32-characters!!' };
+
+describe('config', () => {
+  it('applies documented defaults', () => {
+    const config = loadApiConfig(valid);
+    expect(config.port).toBe(3000);
+    expect(config.limits.maxDocumentBytes).toBe(1024 * 1024);
+    expect(config.aws.region).toBe('us-east-1');
+    expect(config.aws.tablePrefix).toBe('docscan-local');
+  });
+
+  it('names every missing or malformed variable at once', () => {
+    try {
+      loadApiConfig({ PORT: 'eighty', MAX_DOCUMENT_BYTES: '-1', AWS_ENDPOINT_URL: 'not a url' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      for (const name of ['PORT', 'MAX_DOCUMENT_BYTES', 'AWS_ENDPOINT_URL', 'SCAN_QUEUE_URL', 'CURSOR_SECRET']) {
+        expect(message).toContain(name);
+      }
+    }
+  });
+
+  it('never echoes the cursor secret', () => {
+    expect(() => loadApiConfig({ ...valid, CURSOR_SECRET: 'short-s3cr3t' })).toThrow(/CURSOR_SECRET/);
+    expect(() => loadApiConfig({ ...valid, CURSOR_SECRET: 'short-s3cr3t' })).not.toThrow(/short-s3cr3t/);
+  });
+
+  it('validates worker ranges against SQS limits', () => {
+    expect(loadWorkerConfig(valid).waitTimeSeconds).toBe(20);
+    expect(() => loadWorkerConfig({ ...valid, WAIT_TIME_SECONDS: '21' })).toThrow(/WAIT_TIME_SECONDS must be an integer from 0 to 20/);
+    expect(() => loadWorkerConfig({ ...valid, AWS_REGION: 'mars' })).toThrow(/AWS_REGION/);
+  });
+});

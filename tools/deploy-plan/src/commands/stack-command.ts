@@ -1,0 +1,39 @@
+import { CliError } from '../cli-error';
+import { DOCUMENTED_ENVIRONMENTS, DOCUMENTED_STACK_ORDER } from '../plan/conventions';
+
+export type StackAction = 'plan' | 'deploy';
+
+export interface StackCommandOptions {
+  readonly action: StackAction;
+  readonly stack: string;
+  readonly environment: string | undefined;
+}
+
+export interface ShellCommand {
+  readonly env: Readonly<Record<string, string>>;
+  readonly argv: readonly string[];
+}
+
+/**
+ * The cdktf call for one stack in one environment. Stack ids are `<env>-<stack>` (PlatformStack);
+ * ENVIRONMENTS/STACKS narrow what infra/main.ts synthesizes to that stack and its dependencies.
+ */
+export function stackCommand(options: StackCommandOptions): ShellCommand {
+  const { action, stack, environment } = options;
+  if (environment === undefined) {
+    throw new CliError(`--env is required: run it as nx run stack-${stack}:${action}:<${DOCUMENTED_ENVIRONMENTS.join('|')}>`, 2);
+  }
+  if (!/^[a-z][a-z0-9-]*$/.test(environment)) throw new CliError(`--env ${environment} is not an environment name`, 2);
+  if (!(DOCUMENTED_STACK_ORDER as readonly string[]).includes(stack)) {
+    throw new CliError(`unknown stack ${stack} (known: ${DOCUMENTED_STACK_ORDER.join(', ')})`, 2);
+  }
+  const stackId = `${environment}-${stack}`;
+  const cdktf = action === 'plan' ? ['cdktf', 'diff', stackId] : ['cdktf', 'deploy', stackId, '--auto-approve'];
+  return { env: { CHECKPOINT_DISABLE: '1', ENVIRONMENTS: environment, STACKS: stack }, argv: ['npx', ...cdktf] };
+}
+
+/** How the command reads in a shell, for --dry-run and logs. */
+export function formatCommand(command: ShellCommand): string {
+  const env = Object.entries(command.env).map(([k, v]) => `${k}=${v}`);
+  return [...env, ...command.argv].join(' ');
+}

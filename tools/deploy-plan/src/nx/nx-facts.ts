@@ -1,0 +1,32 @@
+/** What Nx knows about a base..head change, as plain data (produced by `nx-probe.ts`). */
+export interface NxFacts {
+  /** One entry per file that differs between base and head, as Nx lists them. */
+  readonly touchedFiles: readonly FileImpact[];
+  readonly projects: readonly ProjectFacts[];
+  /** Nx task hash of `<project>:build` for every `deploy:image` project. */
+  readonly buildHashes: Readonly<Record<string, string>>;
+}
+
+export interface FileImpact {
+  readonly file: string;
+  /** The project that owns the file, or null for workspace-level files (nx.json, package-lock.json, README.md). */
+  readonly project: string | null;
+  /** Projects Nx marks affected when only this file changed (its own project included). */
+  readonly affected: readonly string[];
+}
+
+export interface ProjectFacts {
+  readonly name: string;
+  readonly root: string;
+  readonly tags: readonly string[];
+  readonly targets: readonly string[];
+  /** Workspace projects this one depends on (static, dynamic or implicit), npm packages left out. */
+  readonly dependsOn: readonly string[];
+}
+
+export interface ProbeRequest {
+  readonly base: string;
+  readonly head: string;
+  /** Tag that marks image projects, whose `build` task hash becomes the image tag. */
+  readonly imageTag: string;
+}

@@ -1,0 +1,28 @@
+import { CliError } from '../cli-error';
+import { DOCUMENTED_STACK_ORDER, stackName } from './conventions';
+
+/**
+ * Orders stacks so each comes after every stack it depends on (directly or through other projects
+ * in the graph); stacks the graph leaves unordered follow the documented order, unknown names last
+ * alphabetically. Names may be stack names (`service`) or projects (`stack-service`). `dependsOn` maps a stack to the stacks it (transitively) depends on.
+ */
+export function orderStacks(stacks: readonly string[], dependsOn: (stack: string) => readonly string[]): string[] {
+  const rank = (name: string): number => {
+    const index = (DOCUMENTED_STACK_ORDER as readonly string[]).indexOf(stackName(name));
+    return index === -1 ? DOCUMENTED_STACK_ORDER.length : index;
+  };
+  const byDocumentedOrder = (a: string, b: string) => rank(a) - rank(b) || a.localeCompare(b);
+  const pending = new Set(stacks);
+  const ordered: string[] = [];
+  while (pending.size > 0) {
+    const ready = [...pending]
+      .filter((stack) => dependsOn(stack).every((dep) => !pending.has(dep) || dep === stack))
+      .sort(byDocumentedOrder);
+    if (ready.length === 0) {
+      throw new CliError(`the stacks depend on each other in a cycle: ${[...pending].sort(byDocumentedOrder).join(', ')}`);
+    }
+    ordered.push(ready[0]);
+    pending.delete(ready[0]);
+  }
+  return ordered;
+}

@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { formatCommand, stackCommand } from '../src/commands/stack-command';
+import { computeDeployPlan } from '../src/deploy-plan-command';
+import { CliError } from '../src/cli-error';
+import { FixtureWorkspace, REPO_ROOT } from './fixture-workspace';
+
+const run = promisify(execFile);
+const STACKS = ['state', 'network', 'registry', 'data', 'service', 'monitoring'];
+// Belt and braces: even if --dry-run were lost on the way, nothing real runs from a test.
+const DRY_ENV = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', DEPLOY_PLAN_DRY_RUN: '1' };
+
+describe('stack plan/deploy commands', () => {
+  it('plan is cdktf diff of <env>-<stack>, synthesizing only that stack and environment', () => {
+    expect(formatCommand(stackCommand({ action: 'plan', stack: 'service', environment: 'staging' }))).toBe(
+      'CHECKPOINT_DISABLE=1 ENVIRONMENTS=staging STACKS=service npx cdktf diff staging-service',
+    );
+  });
+
+  it('deploy is cdktf deploy with auto-approve (CI gates environments, not prompts)', () => {
+    expect(stackCommand({ action: 'deploy', stack: 'data', environment: 'prod' }).argv).toEqual([
+      'npx',
+      'cdktf',
+      'deploy',
+      'prod-data',
+      '--auto-approve',
+    ]);
+  });
+
+  it('refuses to guess an environment or a stack', () => {
+    expect(() => stackCommand({ action: 'deploy', stack: 'data', environment: undefined })).toThrow(CliError);
+    expect(() => stackCommand({ action: 'deploy', stack: 'data', environment: undefined })).toThrow('--env is required');
+    expect(() => stackCommand({ action: 'plan', stack: 'database', environment: 'dev' })).toThrow('unknown stack database');
+  });
+
+  it.each(STACKS)('stack-%s has plan/deploy targets per environment that forward --dry-run to the stacks before it', (stack) => {
+    const project = JSON.parse(readFileSync(join(REPO_ROOT, 'infra/stacks', stack, 'project.json'), 'utf8'));
+    for (const action of ['plan', 'deploy']) {
+      const target = project.targets[action];
+      expect(target.options.command).toBe(`tsx tools/deploy-plan/src/stack-bin.ts ${action} ${stack}`);
+      expect(target.dependsOn).toEqual([{ target: action, dependencies: true, params: 'forward' }]);
+      expect(Object.keys(target.configurations)).toEqual(['dev', 'staging', 'prod']);
+    }
+  });
+
+  it('nx run stack-service:deploy:prod --dry-run prints every cdktf command, upstream stacks first', async () => {
+    const { stdout } = await run('npx', ['nx', 'run', 'stack-service:deploy:prod', '--dry-run', '--output-style=static'], {
+      cwd: REPO_ROOT,
+      env: DRY_ENV,
+    });
+    const commands = stdout.split('\n').filter((line) => line.startsWith('CHECKPOINT_DISABLE=1'));
+    const order = commands.map((line) => line.replace(/^.* deploy prod-(\w+) --auto-approve$/, '$1'));
+    expect(order).toHaveLength(5);
+    expect(order.indexOf('state')).toBeLessThan(order.indexOf('network'));
+    for (const upstream of ['network', 'registry', 'data']) expect(order.indexOf(upstream)).toBeLessThan(order.indexOf('service'));
+    expect(order[order.length - 1]).toBe('service');
+    expect(stdout).toContain('> nx run stack-state:deploy:prod --dry-run');
+  }, 120_000);
+});
+
+describe('docker-build target', () => {
+  it.each(['api', 'worker'])('%s:docker-build runs the real bin and depends on the build', (app) => {
+    const target = JSON.parse(readFileSync(join(REPO_ROOT, 'apps', app, 'project.json'), 'utf8')).targets['docker-build'];
+    expect(target.options.command).toBe(`tsx tools/deploy-plan/src/docker-build-bin.ts ${app}`);
+    expect(target.dependsOn).toEqual(['build']);
+  });
+
+  it('--dry-run prints docker build with the tag deploy:plan reports', async () => {
+    const fixture = FixtureWorkspace.create();
+    try {
+      fixture.change('api', { 'apps/api/src/main.ts': 'export const x = 1;\n' });
+      const plan = await computeDeployPlan({ cwd: fixture.dir, base: fixture.baseCommit });
+      const { stdout } = await run(
+        process.execPath,
+        ['--import', require.resolve('tsx'), join(__dirname, '../src/docker-build-bin.ts'), 'api', '--dry-run'],
+        { cwd: fixture.dir, env: DRY_ENV },
+      );
+      expect(stdout).toBe(`docker build -f apps/api/Dockerfile -t docscan/api:${plan.images[0].tag} .\n`);
+    } finally {
+      fixture.remove();
+    }
+  });
+});

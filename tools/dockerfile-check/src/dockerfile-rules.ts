@@ -1,0 +1,120 @@
+import { type Dockerfile, type Instruction, type Stage, keyValues } from './parse-dockerfile';
+
+export interface RuleContext {
+  /** Where the app's build target writes its bundle (build.options.outputPath), e.g. dist/apps/api. */
+  readonly bundlePath: string;
+}
+
+export interface Violation {
+  readonly rule: string;
+  readonly message: string;
+  readonly line?: number;
+}
+
+type Rule = (dockerfile: Dockerfile, context: RuleContext) => Violation[];
+
+const SECRET_NAME = /(secret|passw(or)?d|token|api_?key|private_?key|access_?key|credential)/i;
+/** Values that look like credentials whatever the variable is called (AWS key ids, PEM blocks, JWTs). */
+const SECRET_VALUE = /(A(KI|SI)A[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----|eyJ[\w-]{10,}\.[\w-]{10,}\.)/;
+
+const finalStage = (d: Dockerfile): Stage => d.stages[d.stages.length - 1];
+const all = (stage: Stage, keyword: string): Instruction[] => stage.instructions.filter((i) => i.keyword === keyword);
+
+export const RULES: Readonly<Record<string, Rule>> = {
+  'multi-stage': (d) =>
+    d.stages.length >= 2 ? [] : [{ rule: 'multi-stage', message: 'use a separate stage to install dependencies' }],
+
+  'pinned-base-image': (d) => {
+    const stageNames = new Set<string>();
+    const violations: Violation[] = [];
+    for (const stage of d.stages) {
+      if (!stageNames.has(stage.image.toLowerCase())) {
+        const problem = basePinProblem(stage.image);
+        if (problem) violations.push({ rule: 'pinned-base-image', message: `FROM ${stage.image}: ${problem}` });
+      }
+      if (stage.name) stageNames.add(stage.name);
+    }
+    return violations;
+  },
+
+  'non-root-user': (d) => {
+    const user = all(finalStage(d), 'USER').pop();
+    if (user === undefined) return [{ rule: 'non-root-user', message: 'the final stage runs as root: add USER node' }];
+    const name = user.args[0]?.split(':')[0];
+    return name === 'root' || name === '0'
+      ? [{ rule: 'non-root-user', message: `USER ${user.args[0]} runs as root`, line: user.line }]
+      : [];
+  },
+
+  healthcheck: (d) => {
+    const check = all(finalStage(d), 'HEALTHCHECK').pop();
+    if (check === undefined) return [{ rule: 'healthcheck', message: 'the final stage has no HEALTHCHECK' }];
+    return check.args[0]?.toUpperCase() === 'NONE'
+      ? [{ rule: 'healthcheck', message: 'HEALTHCHECK NONE disables the health check', line: check.line }]
+      : [];
+  },
+
+  'node-env-production': (d) => {
+    const value = all(finalStage(d), 'ENV')
+      .flatMap(keyValues)
+      .filter(([key]) => key === 'NODE_ENV')
+      .pop()?.[1];
+    return value === 'production'
+      ? []
+      : [{ rule: 'node-env-production', message: `NODE_ENV must be production in the final stage (is ${value ?? 'unset'})` }];
+  },
+
+  'no-secrets': (d) =>
+    [...d.globalArgs, ...d.stages.flatMap((s) => s.instructions)]
+      .filter((i) => i.keyword === 'ENV' || i.keyword === 'ARG')
+      .flatMap((i) =>
+        keyValues(i)
+          .filter(([key, value]) => SECRET_NAME.test(key) || (value !== undefined && SECRET_VALUE.test(value)))
+          .map(([key]) => ({
+            rule: 'no-secrets',
+            message: `${i.keyword} ${key} would bake a secret into the image layers; pass it at run time`,
+            line: i.line,
+          })),
+      ),
+
+  'production-dependencies-only': (d) => {
+    const installs = d.stages.flatMap((s) => all(s, 'RUN')).filter((i) => /\bnpm\s+(ci|install|i)\b/.test(i.raw));
+    if (installs.length === 0) {
+      return [{ rule: 'production-dependencies-only', message: 'no `npm ci --omit=dev` for the bundle\'s external packages' }];
+    }
+    return installs
+      .filter((i) => !/\bnpm\s+ci\b/.test(i.raw) || !/--omit[= ]dev\b/.test(i.raw))
+      .map((i) => ({ rule: 'production-dependencies-only', message: 'install with `npm ci --omit=dev`', line: i.line }));
+  },
+
+  'copies-bundle': (d, context) => {
+    const bundle = context.bundlePath.replace(/\/+$/, '');
+    const copies = all(finalStage(d), 'COPY').filter((i) => i.flags.from === undefined);
+    const copiesBundle = copies.some((i) => i.args.slice(0, -1).some((src) => src.replace(/\/+$/, '') === bundle));
+    return copiesBundle
+      ? []
+      : [{ rule: 'copies-bundle', message: `the final stage does not COPY the build output ${bundle}/` }];
+  },
+
+  'exec-form-cmd': (d) => {
+    const cmd = all(finalStage(d), 'CMD').pop() ?? all(finalStage(d), 'ENTRYPOINT').pop();
+    if (cmd === undefined) return [{ rule: 'exec-form-cmd', message: 'no CMD: say how the app starts' }];
+    return cmd.execForm
+      ? []
+      : [{ rule: 'exec-form-cmd', message: `${cmd.keyword} in shell form runs under /bin/sh, which does not pass SIGTERM on`, line: cmd.line }];
+  },
+};
+
+function basePinProblem(image: string): string | undefined {
+  if (image.includes('$')) return 'the base image is a build argument; pin it in the Dockerfile';
+  if (/@sha256:[0-9a-f]{64}$/.test(image)) return undefined;
+  const tag = /:([^/:@]+)$/.exec(image)?.[1];
+  if (tag === undefined) return 'no tag means latest: pin a version such as node:20.20.2-bookworm-slim';
+  if (tag === 'latest') return 'latest moves: pin a version';
+  if (!/^v?\d+\.\d+\.\d+/.test(tag)) return `tag ${tag} is not a full version (major.minor.patch)`;
+  return undefined;
+}
+
+export function checkDockerfile(dockerfile: Dockerfile, context: RuleContext): Violation[] {
+  return Object.values(RULES).flatMap((rule) => rule(dockerfile, context));
+}

@@ -1,0 +1,12 @@
+export { CliError, EXIT_BAD_INPUT, EXIT_DANGEROUS_CHANGE } from './cli-error';
+export { changeKind, type ChangeKind } from './change-kind';
+export { main } from './cli';
+export { planShapeError } from './plan-schema';
+export type { TerraformPlan, PlanResourceChange, PlanAction } from './plan-types';
+export { readPlanFile } from './read-plan-file';
+export { COMMENT_MARKER, renderMarkdown } from './render-markdown';
+export { headline } from './headline';
+export { stackNameFromFile } from './stack-name';
+export { statefulReason } from './stateful';
+export { summarizeCommand, type SummarizeOptions } from './summarize-command';
+export { summarizePlan, type StackSummary, type DangerousChange } from './summarize-plan';

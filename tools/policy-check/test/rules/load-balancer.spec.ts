@@ -1,0 +1,85 @@
+import { secureLoadBalancer } from '../helpers/compliant';
+import { findings, flagged, ref, stackNamed } from '../helpers/stack-builder';
+
+describe('AVD-AWS-0053', () => {
+  it('catches an internet-facing ALB that keeps invalid headers, and a public NLB', () => {
+    const stack = stackNamed()
+      .resource('aws_lb', 'alb', { load_balancer_type: 'application' })
+      .resource('aws_lb', 'nlb', { internal: false, load_balancer_type: 'network' });
+    expect(findings('AVD-AWS-0053', stack)).toEqual([
+      'aws_lb.alb: internet-facing ALB does not set drop_invalid_header_fields = true',
+      'aws_lb.nlb: internet-facing network load balancer',
+    ]);
+  });
+
+  it('passes a hardened public ALB and any internal load balancer', () => {
+    const stack = secureLoadBalancer(stackNamed()).resource('aws_alb', 'internal', { internal: true });
+    expect(flagged('AVD-AWS-0053', stack)).toEqual([]);
+  });
+});
+
+describe('CKV_AWS_131', () => {
+  it('catches an internal ALB without drop_invalid_header_fields', () => {
+    expect(flagged('CKV_AWS_131', stackNamed().resource('aws_lb', 'inner', { internal: true }))).toEqual(['aws_lb.inner']);
+  });
+
+  it('passes an internal ALB that drops them and leaves public ALBs to AVD-AWS-0053', () => {
+    const stack = stackNamed()
+      .resource('aws_lb', 'inner', { internal: true, drop_invalid_header_fields: true })
+      .resource('aws_lb', 'public', { internal: false });
+    expect(flagged('CKV_AWS_131', stack)).toEqual([]);
+  });
+});
+
+describe('CKV_AWS_91', () => {
+  it('catches no access logs, and a bucket given without enabled = true', () => {
+    const stack = stackNamed()
+      .resource('aws_lb', 'none', { internal: true })
+      .resource('aws_lb', 'implicit', { access_logs: { bucket: ref('aws_s3_bucket', 'logs', 'id') } });
+    expect(findings('CKV_AWS_91', stack)).toEqual(['aws_lb.none: access_logs.enabled is not true', 'aws_lb.implicit: access_logs.enabled is not true']);
+  });
+
+  it('passes enabled access logs', () => {
+    expect(flagged('CKV_AWS_91', secureLoadBalancer(stackNamed()))).toEqual([]);
+  });
+});
+
+describe('CKV_AWS_150', () => {
+  const unprotected = (name: string) => stackNamed(name).resource('aws_lb', 'alb', { enable_deletion_protection: false });
+
+  it('catches an unprotected load balancer in prod', () => {
+    expect(flagged('CKV_AWS_150', unprotected('service-prod'))).toEqual(['aws_lb.alb']);
+  });
+
+  it('passes a protected one in prod and leaves dev and staging alone', () => {
+    expect(flagged('CKV_AWS_150', secureLoadBalancer(stackNamed('prod-service')))).toEqual([]);
+    expect(flagged('CKV_AWS_150', unprotected('dev-service'))).toEqual([]);
+    expect(flagged('CKV_AWS_150', unprotected('staging-service'))).toEqual([]);
+  });
+});
+
+describe('CKV2_AWS_20', () => {
+  const listener = (protocol: string, action: Record<string, unknown>) => ({
+    load_balancer_arn: ref('aws_lb', 'alb', 'arn'),
+    port: protocol === 'HTTPS' ? 443 : 80,
+    protocol,
+    default_action: [action],
+  });
+  const forward = { type: 'forward', target_group_arn: ref('aws_lb_target_group', 'api', 'arn') };
+
+  it('catches an HTTP listener that forwards beside an HTTPS one', () => {
+    const stack = secureLoadBalancer(stackNamed())
+      .resource('aws_lb_listener', 'https', listener('HTTPS', forward))
+      .resource('aws_lb_listener', 'http', listener('HTTP', forward));
+    expect(flagged('CKV2_AWS_20', stack)).toEqual(['aws_lb_listener.http']);
+  });
+
+  it('passes a redirecting HTTP listener, and an HTTP-only load balancer (no certificate yet)', () => {
+    const redirect = { type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', status_code: 'HTTP_301' } };
+    const withTls = secureLoadBalancer(stackNamed())
+      .resource('aws_lb_listener', 'https', listener('HTTPS', forward))
+      .resource('aws_lb_listener', 'http', listener('HTTP', redirect));
+    expect(flagged('CKV2_AWS_20', withTls)).toEqual([]);
+    expect(flagged('CKV2_AWS_20', secureLoadBalancer(stackNamed()).resource('aws_lb_listener', 'http', listener('HTTP', forward)))).toEqual([]);
+  });
+});

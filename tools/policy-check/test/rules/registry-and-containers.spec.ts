@@ -1,0 +1,184 @@
+import { looksLikeSecretName } from '../../src/rules/ecs/avd-aws-0036-no-plaintext-secrets';
+import { unpinnedImageReason } from '../../src/rules/ecs/plat-ecs-image-tag';
+import { workerTask } from '../helpers/compliant';
+import { findings, flagged, ref, stackNamed } from '../helpers/stack-builder';
+
+const goodRepository = {
+  name: 'api',
+  image_tag_mutability: 'IMMUTABLE',
+  image_scanning_configuration: { scan_on_push: true },
+  encryption_configuration: [{ encryption_type: 'KMS', kms_key: ref('aws_kms_key', 'k', 'arn') }],
+};
+
+describe('CKV_AWS_51', () => {
+  it('catches a mutable repository, explicit or by default', () => {
+    const stack = stackNamed()
+      .resource('aws_ecr_repository', 'explicit', { ...goodRepository, image_tag_mutability: 'MUTABLE' })
+      .resource('aws_ecr_repository', 'defaulted', { name: 'x' });
+    expect(findings('CKV_AWS_51', stack)).toEqual([
+      'aws_ecr_repository.explicit: image_tag_mutability is MUTABLE',
+      'aws_ecr_repository.defaulted: image_tag_mutability is MUTABLE (default)',
+    ]);
+  });
+
+  it('passes an immutable repository', () => {
+    expect(flagged('CKV_AWS_51', stackNamed().resource('aws_ecr_repository', 'api', goodRepository))).toEqual([]);
+  });
+});
+
+describe('CKV_AWS_163', () => {
+  it('catches a repository without scan on push', () => {
+    const stack = stackNamed().resource('aws_ecr_repository', 'api', { ...goodRepository, image_scanning_configuration: { scan_on_push: false } });
+    expect(flagged('CKV_AWS_163', stack)).toEqual(['aws_ecr_repository.api']);
+  });
+
+  it('passes scan on push', () => {
+    expect(flagged('CKV_AWS_163', stackNamed().resource('aws_ecr_repository', 'api', goodRepository))).toEqual([]);
+  });
+});
+
+describe('CKV_AWS_136', () => {
+  it('catches a repository on the default AES256 encryption', () => {
+    const stack = stackNamed().resource('aws_ecr_repository', 'api', { ...goodRepository, encryption_configuration: undefined });
+    expect(flagged('CKV_AWS_136', stack)).toEqual(['aws_ecr_repository.api']);
+  });
+
+  it('passes KMS encryption', () => {
+    expect(flagged('CKV_AWS_136', stackNamed().resource('aws_ecr_repository', 'api', goodRepository))).toEqual([]);
+  });
+});
+
+describe('PLAT_ECR_LIFECYCLE_POLICY', () => {
+  it('catches a repository with no lifecycle policy (another repository\'s does not count)', () => {
+    const stack = stackNamed()
+      .resource('aws_ecr_repository', 'api', goodRepository)
+      .resource('aws_ecr_repository', 'worker', { ...goodRepository, name: 'worker' })
+      .resource('aws_ecr_lifecycle_policy', 'api', { repository: ref('aws_ecr_repository', 'api', 'name'), policy: '{}' });
+    expect(flagged('PLAT_ECR_LIFECYCLE_POLICY', stack)).toEqual(['aws_ecr_repository.worker']);
+  });
+
+  it('passes repositories whose policies point at them by reference or literal name', () => {
+    const stack = stackNamed()
+      .resource('aws_ecr_repository', 'api', goodRepository)
+      .resource('aws_ecr_repository', 'worker', { ...goodRepository, name: 'worker' })
+      .resource('aws_ecr_lifecycle_policy', 'api', { repository: ref('aws_ecr_repository', 'api', 'name'), policy: '{}' })
+      .resource('aws_ecr_lifecycle_policy', 'worker', { repository: 'worker', policy: '{}' });
+    expect(flagged('PLAT_ECR_LIFECYCLE_POLICY', stack)).toEqual([]);
+  });
+});
+
+describe('CKV_AWS_65', () => {
+  it('catches a cluster without Container Insights', () => {
+    const stack = stackNamed()
+      .resource('aws_ecs_cluster', 'none', { name: 'a' })
+      .resource('aws_ecs_cluster', 'off', { name: 'b', setting: [{ name: 'containerInsights', value: 'disabled' }] });
+    expect(flagged('CKV_AWS_65', stack)).toEqual(['aws_ecs_cluster.none', 'aws_ecs_cluster.off']);
+  });
+
+  it('passes enabled and enhanced', () => {
+    const stack = stackNamed()
+      .resource('aws_ecs_cluster', 'a', { setting: [{ name: 'containerInsights', value: 'enabled' }] })
+      .resource('aws_ecs_cluster', 'b', { setting: { name: 'containerInsights', value: 'enhanced' } });
+    expect(flagged('CKV_AWS_65', stack)).toEqual([]);
+  });
+});
+
+const service = (extra: Record<string, unknown>) => ({
+  name: 'api',
+  launch_type: 'FARGATE',
+  network_configuration: { assign_public_ip: false, subnets: [ref('aws_subnet', 'private_0', 'id')] },
+  deployment_circuit_breaker: { enable: true, rollback: true },
+  ...extra,
+});
+
+describe('CKV_AWS_333', () => {
+  it('catches a service that gives tasks public IPs (boolean or string)', () => {
+    const stack = stackNamed()
+      .resource('aws_ecs_service', 'a', service({ network_configuration: { assign_public_ip: true } }))
+      .resource('aws_ecs_service', 'b', service({ network_configuration: [{ assign_public_ip: 'true' }] }));
+    expect(flagged('CKV_AWS_333', stack)).toEqual(['aws_ecs_service.a', 'aws_ecs_service.b']);
+  });
+
+  it('passes private tasks', () => {
+    expect(flagged('CKV_AWS_333', stackNamed().resource('aws_ecs_service', 'api', service({})))).toEqual([]);
+  });
+});
+
+describe('PLAT_ECS_CIRCUIT_BREAKER', () => {
+  it('catches a service with no breaker and one without rollback', () => {
+    const stack = stackNamed()
+      .resource('aws_ecs_service', 'none', service({ deployment_circuit_breaker: undefined }))
+      .resource('aws_ecs_service', 'norollback', service({ deployment_circuit_breaker: { enable: true, rollback: false } }));
+    expect(findings('PLAT_ECS_CIRCUIT_BREAKER', stack)).toEqual([
+      'aws_ecs_service.none: deployment_circuit_breaker is not enabled',
+      'aws_ecs_service.norollback: deployment_circuit_breaker.rollback is not true',
+    ]);
+  });
+
+  it('passes a breaker with rollback, and skips CODE_DEPLOY services', () => {
+    const stack = stackNamed()
+      .resource('aws_ecs_service', 'api', service({}))
+      .resource('aws_ecs_service', 'bluegreen', service({ deployment_circuit_breaker: undefined, deployment_controller: { type: 'CODE_DEPLOY' } }));
+    expect(flagged('PLAT_ECS_CIRCUIT_BREAKER', stack)).toEqual([]);
+  });
+});
+
+describe('AVD-AWS-0036', () => {
+  it('catches secret-like names in plaintext environment', () => {
+    const stack = workerTask(stackNamed(), 'api', {
+      environment: [
+        { name: 'DB_PASSWORD', value: 'x' },
+        { name: 'STRIPE_API_KEY', value: 'y' },
+        { name: 'LOG_LEVEL', value: 'info' },
+      ],
+    });
+    expect(findings('AVD-AWS-0036', stack)).toEqual([
+      'aws_ecs_task_definition.api: container "app" sets DB_PASSWORD in plaintext environment',
+      'aws_ecs_task_definition.api: container "app" sets STRIPE_API_KEY in plaintext environment',
+    ]);
+  });
+
+  it('passes plain configuration and secrets delivered through `secrets`', () => {
+    const stack = workerTask(stackNamed(), 'api', {
+      environment: [{ name: 'SCANS_TABLE', value: 'scans' }, { name: 'KMS_KEY_ARN', value: ref('aws_kms_key', 'k', 'arn') }],
+      secrets: [{ name: 'API_KEY_PEPPER', valueFrom: 'arn:aws:ssm:eu-west-1:000000000000:parameter/pepper' }],
+    });
+    expect(flagged('AVD-AWS-0036', stack)).toEqual([]);
+  });
+
+  it('tells secret names from names of identifiers', () => {
+    expect(['AWS_SECRET_ACCESS_KEY', 'JWT_TOKEN', 'PRIVATE_KEY', 'SIGNING_KEY', 'password'].filter(looksLikeSecretName)).toHaveLength(5);
+    expect(['KMS_KEY_ID', 'KMS_KEY_ARN', 'SECRET_NAME', 'IDEMPOTENCY_KEY_TTL', 'QUEUE_URL', 'KEYSPACE'].filter(looksLikeSecretName)).toEqual([]);
+  });
+});
+
+describe('CKV_AWS_336', () => {
+  it('catches a container without a read-only root filesystem', () => {
+    expect(findings('CKV_AWS_336', workerTask(stackNamed(), 'api', { readonlyRootFilesystem: false }))).toEqual([
+      'aws_ecs_task_definition.api: container "app" has no readonlyRootFilesystem: true',
+    ]);
+  });
+
+  it('passes a read-only container', () => {
+    expect(flagged('CKV_AWS_336', workerTask(stackNamed(), 'api', {}))).toEqual([]);
+  });
+});
+
+describe('PLAT_ECS_IMAGE_TAG', () => {
+  it('catches latest, a missing tag and a bare repository_url', () => {
+    const stack = workerTask(stackNamed(), 'a', { image: 'nginx:latest' })
+      .resource('aws_ecs_task_definition', 'b', { container_definitions: JSON.stringify([{ name: 'b', image: 'public.ecr.aws/x/app' }]) })
+      .resource('aws_ecs_task_definition', 'c', {
+        container_definitions: JSON.stringify([{ name: 'c', image: ref('aws_ecr_repository', 'app', 'repository_url') }]),
+      });
+    expect(flagged('PLAT_ECS_IMAGE_TAG', stack)).toEqual(['aws_ecs_task_definition.a', 'aws_ecs_task_definition.b', 'aws_ecs_task_definition.c']);
+  });
+
+  it('passes a passed-in tag, a digest and a registry with a port', () => {
+    expect(flagged('PLAT_ECS_IMAGE_TAG', workerTask(stackNamed(), 'api', {}))).toEqual([]);
+    expect(unpinnedImageReason(`${ref('aws_ecr_repository', 'app', 'repository_url')}:\${var.image_tag}`)).toBeUndefined();
+    expect(unpinnedImageReason('registry.local:5000/app@sha256:abc')).toBeUndefined();
+    expect(unpinnedImageReason('registry.local:5000/app:1.2.3')).toBeUndefined();
+    expect(unpinnedImageReason('registry.local:5000/app')).toContain('no tag');
+  });
+});

@@ -1,0 +1,208 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../src';
+
+const SCRIPTS = path.join(REPO_ROOT, '.github/scripts');
+const REAL_PLANS = path.resolve(REPO_ROOT, '../shared/fixtures/terraform-plans');
+
+function script(name: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return spawnSync(path.join(SCRIPTS, name), args, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, GITHUB_OUTPUT: '', ...options.env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
+}
+
+describe('.github/scripts', () => {
+  it('every shell script parses (bash -n)', () => {
+    const shells = readdirSync(SCRIPTS).filter((f) => f.endsWith('.sh'));
+    expect(shells.length).toBeGreaterThanOrEqual(8);
+    for (const f of shells) {
+      const r = spawnSync('bash', ['-n', path.join(SCRIPTS, f)], { encoding: 'utf8' });
+      expect([f, r.status, r.stderr]).toEqual([f, 0, '']);
+    }
+  });
+
+  describe('set-shas.sh', () => {
+    let origin: string;
+    let featureHead: string;
+    let forkPoint: string;
+
+    beforeAll(() => {
+      origin = mkdtempSync(path.join(tmpdir(), 'set-shas-origin-'));
+      git(origin, 'init', '-q', '-b', 'main');
+      writeFileSync(path.join(origin, 'a.txt'), '1');
+      git(origin, 'add', '.');
+      git(origin, 'commit', '-q', '-m', 'one');
+      forkPoint = git(origin, 'rev-parse', 'HEAD');
+      git(origin, 'checkout', '-q', '-b', 'feature');
+      writeFileSync(path.join(origin, 'b.txt'), '2');
+      git(origin, 'add', '.');
+      git(origin, 'commit', '-q', '-m', 'feature');
+      featureHead = git(origin, 'rev-parse', 'HEAD');
+      git(origin, 'checkout', '-q', 'main');
+      writeFileSync(path.join(origin, 'a.txt'), '3');
+      git(origin, 'commit', '-q', '-am', 'main moves on');
+    });
+
+    function clone(...flags: string[]): string {
+      const dir = mkdtempSync(path.join(tmpdir(), 'set-shas-clone-'));
+      git(dir, 'clone', '-q', ...flags, `file://${origin}`, 'repo');
+      const repo = path.join(dir, 'repo');
+      git(repo, 'checkout', '-q', featureHead);
+      return repo;
+    }
+
+    function outputs(file: string): Record<string, string> {
+      return Object.fromEntries(
+        readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => l.split('=') as [string, string]),
+      );
+    }
+
+    it('pr: base is the merge base with the target branch, not its tip', () => {
+      const repo = clone('--no-single-branch');
+      const out = path.join(repo, '..', 'github-output');
+      const r = script('set-shas.sh', ['pr', 'main'], { cwd: repo, env: { GITHUB_OUTPUT: out } });
+      expect(r.status).toBe(0);
+      expect(outputs(out)).toEqual({ base: forkPoint, head: featureHead });
+    });
+
+    it('fails on a shallow clone instead of guessing', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'set-shas-shallow-'));
+      git(dir, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, 'repo');
+      const r = script('set-shas.sh', ['pr', 'main'], { cwd: path.join(dir, 'repo') });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('shallow clone: check out with fetch-depth: 0');
+    });
+
+    it('main: DEPLOY_BASE overrides, and a base missing from the clone is an error', () => {
+      const repo = clone('--no-single-branch');
+      const out = path.join(repo, '..', 'github-output');
+      expect(script('set-shas.sh', ['main', 'main.yml'], { cwd: repo, env: { GITHUB_OUTPUT: out, DEPLOY_BASE: forkPoint } }).status).toBe(0);
+      expect(outputs(out).base).toBe(forkPoint);
+      const missing = script('set-shas.sh', ['main', 'main.yml'], { cwd: repo, env: { DEPLOY_BASE: 'f'.repeat(40) } });
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('is not in this clone');
+    });
+  });
+
+  describe('stack-dir.sh', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'cdktf-out-'));
+    beforeAll(() => {
+      // The shape `cdktf synth` writes to cdktf.out/manifest.json.
+      const stack = (id: string) => ({ name: id, constructPath: id, workingDirectory: `stacks/${id}`, synthesizedStackPath: `stacks/${id}/cdk.tf.json`, annotations: [], dependencies: [] });
+      writeFileSync(path.join(out, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks: { 'dev-data': stack('dev-data'), 'pr-12-service': stack('pr-12-service') } }));
+    });
+
+    it('finds a stack of an environment, including a preview environment', () => {
+      expect(script('stack-dir.sh', ['dev', 'data'], { env: { CDKTF_OUT: out } }).stdout.trim()).toBe(`${out}/stacks/dev-data`);
+      expect(script('stack-dir.sh', ['pr-12', 'service'], { env: { CDKTF_OUT: out } }).stdout.trim()).toBe(`${out}/stacks/pr-12-service`);
+    });
+
+    it('names the stacks it has when asked for one it has not', () => {
+      const r = script('stack-dir.sh', ['prod', 'data'], { env: { CDKTF_OUT: out } });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('stack prod-data is not in');
+      expect(r.stderr).toContain('dev-data, pr-12-service');
+    });
+  });
+
+  describe('smoke-test.sh', () => {
+    let server: Server;
+    let base: string;
+    let calls = 0;
+    let healthyAfter = 0;
+
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        calls += 1;
+        res.statusCode = req.url === '/healthz' && calls > healthyAfter ? 200 : 503;
+        res.end();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    function smoke(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+      // async: the server answering lives in this process
+      return new Promise((resolve) => {
+        const child = spawn(path.join(SCRIPTS, 'smoke-test.sh'), args, { env: process.env });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (status) => resolve({ status, stdout, stderr }));
+      });
+    }
+
+    it('passes once /healthz answers 200, retrying before that', async () => {
+      calls = 0;
+      healthyAfter = 2;
+      const r = await smoke([`${base}/`, '5', '0']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('answered 200 (attempt 3)');
+    });
+
+    it('fails the deploy when /healthz never answers 200', async () => {
+      calls = 0;
+      healthyAfter = 1000;
+      const r = await smoke([base, '3', '0']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('did not answer 200 after 3 attempts');
+    });
+  });
+
+  describe('plan-for-review.jq', () => {
+    it('keeps everything plan-summary reports while dropping attribute values', () => {
+      const files = readdirSync(REAL_PLANS).filter((f) => f.endsWith('.json'));
+      const reduced = mkdtempSync(path.join(tmpdir(), 'reduced-plans-'));
+      mkdirSync(reduced, { recursive: true });
+      for (const f of files) {
+        const out = execFileSync('jq', ['-f', path.join(SCRIPTS, 'plan-for-review.jq'), path.join(REAL_PLANS, f)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+        writeFileSync(path.join(reduced, f), out);
+        // no attribute values survive: the only `before` left holds deletion-protection flags
+        expect(out).not.toMatch(/"after"\s*:/);
+        expect(out).not.toContain('arn:aws:');
+      }
+      const summarize = (dir: string) => {
+        const r = spawnSync('npx', ['tsx', 'tools/plan-summary/src/bin.ts', '--json', ...files.map((f) => path.join(dir, f))], {
+          cwd: REPO_ROOT,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        expect(r.status).toBe(0);
+        return JSON.parse(r.stdout).stacks.map((s: { file?: string }) => ({ ...s, file: path.basename(s.file ?? '') }));
+      };
+      expect(summarize(reduced)).toEqual(summarize(REAL_PLANS));
+    });
+  });
+});
+
+describe('image-tags.sh', () => {
+  it('prints a content-addressed tag for every image project, changed or not', () => {
+    // deploy:plan wants a clean checkout: use a clone of HEAD that borrows node_modules.
+    const dir = mkdtempSync(path.join(tmpdir(), 'image-tags-'));
+    git(dir, 'clone', '-q', REPO_ROOT, 'repo');
+    const repo = path.join(dir, 'repo');
+    writeFileSync(path.join(repo, '.git/info/exclude'), 'node_modules\n');
+    execFileSync('ln', ['-s', path.join(REPO_ROOT, 'node_modules'), path.join(repo, 'node_modules')]);
+    const r = spawnSync(path.join(repo, '.github/scripts/image-tags.sh'), [], { cwd: repo, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NX_DAEMON: 'false' } });
+    expect([r.status, r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn'))]).toEqual([0, []]);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toEqual([expect.stringMatching(/^API_IMAGE_TAG=nx-\d+$/), expect.stringMatching(/^WORKER_IMAGE_TAG=nx-\d+$/)]);
+    expect(execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' })).toBe(''); // no ref or file changed
+  });
+});

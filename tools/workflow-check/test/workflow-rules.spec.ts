@@ -1,0 +1,175 @@
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { isPinned, loadWorkflow, localFilesCalled, npmScriptsCalled, remoteAction, REPO_ROOT, steps, workflowFiles, type Workflow } from '../src';
+
+const workflows = workflowFiles().map(loadWorkflow);
+const byName = (name: string): Workflow => {
+  const w = workflows.find((x) => path.basename(x.file) === name);
+  if (!w) throw new Error(`.github/workflows/${name} is missing`);
+  return w;
+};
+const rel = (w: Workflow) => path.relative(REPO_ROOT, w.file);
+
+/** Read at run time: scripts added to package.json later count at once. */
+function rootScripts(): Set<string> {
+  return new Set(Object.keys(JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts ?? {}));
+}
+
+describe('every job calls only what exists in the repo', () => {
+  it('npm run <script> names a script of the root package.json', () => {
+    const scripts = rootScripts();
+    const missing = workflows.flatMap((w) =>
+      [...steps(w)].flatMap(({ job, step }) =>
+        npmScriptsCalled(step.run ?? '')
+          .filter((s) => !scripts.has(s))
+          .map((s) => `${rel(w)} job ${job}: npm script "${s}" is not in package.json`),
+      ),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('scripts and files run from the checkout exist, and ./scripts are executable', () => {
+    const problems = workflows.flatMap((w) =>
+      [...steps(w)].flatMap(({ job, step }) =>
+        localFilesCalled(step.run ?? '').flatMap((file) => {
+          const full = path.join(REPO_ROOT, file);
+          if (!existsSync(full)) return [`${rel(w)} job ${job}: ${file} does not exist`];
+          try {
+            if ((step.run ?? '').includes(`./${file}`)) accessSync(full, constants.X_OK);
+            return [];
+          } catch {
+            return [`${rel(w)} job ${job}: ${file} is not executable`];
+          }
+        }),
+      ),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('local reusable workflows exist and receive only inputs they declare, and every required one', () => {
+    const problems: string[] = [];
+    for (const w of workflows) {
+      for (const [job, def] of Object.entries(w.jobs)) {
+        if (!def.uses?.startsWith('./')) continue;
+        const target = path.join(REPO_ROOT, def.uses);
+        if (!existsSync(target)) {
+          problems.push(`${rel(w)} job ${job}: ${def.uses} does not exist`);
+          continue;
+        }
+        const call = (loadWorkflow(target).on.workflow_call ?? {}) as { inputs?: Record<string, { required?: boolean }> };
+        const declared = call.inputs ?? {};
+        const given = Object.keys(def.with ?? {});
+        for (const input of given) if (!(input in declared)) problems.push(`${rel(w)} job ${job}: input ${input} is not declared by ${def.uses}`);
+        for (const [input, spec] of Object.entries(declared)) {
+          if (spec.required && !given.includes(input)) problems.push(`${rel(w)} job ${job}: required input ${input} of ${def.uses} is missing`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('recognises the forms it checks (so the checks above are not vacuous)', () => {
+    expect(npmScriptsCalled('npm ci\nnpm run --silent deploy:plan -- --json\nnpm run synth && npm test')).toEqual(['deploy:plan', 'synth', 'test']);
+    expect(localFilesCalled('./.github/scripts/a.sh x\nbash tools/b.sh\njq -f .github/scripts/c.jq f.json\necho $X ./$Y')).toEqual([
+      '.github/scripts/a.sh',
+      'tools/b.sh',
+      '.github/scripts/c.jq',
+    ]);
+    const all = workflows.flatMap((w) => [...steps(w)].flatMap(({ step }) => npmScriptsCalled(step.run ?? '')));
+    expect(new Set(all)).toEqual(new Set(['synth', 'policy:check', 'deploy:plan', 'plan:summary', 'secrets:scan']));
+  });
+});
+
+describe('no long-lived AWS keys', () => {
+  it('no workflow passes access keys to any action or reads AWS secrets', () => {
+    for (const w of workflows) {
+      expect(w.text).not.toMatch(/aws-access-key-id|aws-secret-access-key|aws-session-token/);
+      expect(w.text).not.toMatch(/secrets\.AWS_/);
+    }
+  });
+
+  it('every AWS login is OIDC: role-to-assume from vars, with id-token: write on the job', () => {
+    const problems: string[] = [];
+    let logins = 0;
+    for (const w of workflows) {
+      for (const [job, def] of Object.entries(w.jobs)) {
+        for (const step of def.steps ?? []) {
+          if (!step.uses?.startsWith('aws-actions/configure-aws-credentials@')) continue;
+          logins += 1;
+          const role = String(step.with?.['role-to-assume'] ?? '');
+          if (!/^\$\{\{.*\bvars\./.test(role)) problems.push(`${rel(w)} job ${job}: role-to-assume must come from vars.*, got "${role}"`);
+          const perms = def.permissions ?? w.permissions;
+          if (typeof perms !== 'object' || perms['id-token'] !== 'write') problems.push(`${rel(w)} job ${job}: needs permissions id-token: write`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(logins).toBeGreaterThanOrEqual(5);
+  });
+
+  it('workflows default to read-only contents', () => {
+    for (const w of workflows) expect(w.permissions).toEqual({ contents: 'read' });
+  });
+});
+
+describe('actions and concurrency', () => {
+  it('pins every third-party action to a version tag or commit sha', () => {
+    const unpinned = workflows.flatMap((w) =>
+      [...steps(w)].flatMap(({ job, step }) => {
+        const action = step.uses ? remoteAction(step.uses) : null;
+        return action && !isPinned(action.ref) ? [`${rel(w)} job ${job}: ${step.uses}`] : [];
+      }),
+    );
+    expect(unpinned).toEqual([]);
+    expect(isPinned('main')).toBe(false);
+    expect(isPinned('v4')).toBe(true);
+  });
+
+  it('deploys one environment at a time, never cancelling a deploy in progress', () => {
+    const main = byName('main.yml');
+    const groups = ['dev', 'staging', 'prod'].map((env) => {
+      const job = main.jobs[`deploy-${env}`];
+      expect(job.uses).toBe('./.github/workflows/deploy-environment.yml');
+      expect(job.with?.environment).toBe(env);
+      expect(job.concurrency).toEqual({ group: `deploy-${env}`, 'cancel-in-progress': false });
+      return (job.concurrency as { group: string }).group;
+    });
+    expect(new Set(groups).size).toBe(3);
+  });
+
+  it('promotes dev -> staging -> prod', () => {
+    const main = byName('main.yml');
+    const needs = (job: string) => (main.jobs[job] as unknown as { needs: string[] }).needs;
+    expect(needs('deploy-staging')).toContain('deploy-dev');
+    expect(needs('deploy-prod')).toEqual(expect.arrayContaining(['deploy-dev', 'deploy-staging']));
+  });
+
+  it('applies in a GitHub environment (approvals) and smoke-tests after applying', () => {
+    const deploy = byName('deploy-environment.yml');
+    expect(deploy.jobs.apply.environment).toBe('${{ inputs.github-environment || inputs.environment }}');
+    const runs = (deploy.jobs.apply.steps ?? []).map((s) => s.run ?? '');
+    const apply = runs.findIndex((r) => r.includes('apply-reviewed-plans.sh'));
+    const smoke = runs.findIndex((r) => r.includes('smoke-test.sh'));
+    expect(apply).toBeGreaterThanOrEqual(0);
+    expect(smoke).toBeGreaterThan(apply);
+  });
+
+  it('computes base/head from a full clone wherever set-shas.sh runs', () => {
+    for (const w of workflows) {
+      for (const [job, def] of Object.entries(w.jobs)) {
+        const stepsOfJob = def.steps ?? [];
+        if (!stepsOfJob.some((s) => (s.run ?? '').includes('set-shas.sh'))) continue;
+        const checkout = stepsOfJob.find((s) => s.uses?.startsWith('actions/checkout@'));
+        expect([`${rel(w)} ${job}`, checkout?.with?.['fetch-depth']]).toEqual([`${rel(w)} ${job}`, 0]);
+      }
+    }
+  });
+
+  it('tears previews down when the PR closes and on a schedule', () => {
+    const preview = byName('preview.yml');
+    expect((preview.on.pull_request as { types: string[] }).types).toContain('closed');
+    expect(preview.on.schedule).toBeDefined();
+    expect(preview.jobs.teardown.steps?.some((s) => (s.run ?? '').includes('destroy-preview.sh'))).toBe(true);
+    expect(preview.jobs.cleanup.steps?.some((s) => (s.run ?? '').includes('destroy-preview.sh'))).toBe(true);
+  });
+});

@@ -56,4 +56,9 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Tests may assert presence with `!` after an expect; a wrong guess fails the test loudly anyway.
+    files: ['**/test/**/*.ts', '**/*.spec.ts', '**/*.test.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
 ];

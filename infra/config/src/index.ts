@@ -5,3 +5,4 @@ export * from './validate-config';
 export * from './load-environments';
 export * from './environments';
 export * from './stack-settings';
+export * from './image-repository';

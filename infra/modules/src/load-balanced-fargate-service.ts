@@ -109,8 +109,9 @@ export class LoadBalancedFargateService extends Construct {
     const logPrefix = 'alb';
     this.accessLogsBucket = new SecureBucket(this, 'access-logs', {
       bucketName: props.accessLogsBucketName,
-      versioned: false,
+      // Versioned (CKV_AWS_21) so a deleted or overwritten log is recoverable; old versions expire too.
       expireObjectsAfterDays: accessLogsRetention,
+      noncurrentVersionExpiryDays: accessLogsRetention,
     });
     const logObjects = `${this.accessLogsBucket.bucketArn}/${logPrefix}/AWSLogs/${props.accountId}/*`;
     this.accessLogsBucket.addPolicyStatements([

@@ -1,4 +1,4 @@
-import { ConfigError, loadApiConfig, loadWorkerConfig } from '@platform/shared';
+import { ConfigError, loadApiConfig, loadWorkerConfig } from '../src';
 
 const valid = { SCAN_QUEUE_URL: 'http://127.0.0.1:9324/queue/q', CURSOR_SECRET: 'a-test-secret-of-32-characters!!' };
 

@@ -1,4 +1,4 @@
-import { CursorCodec, ProblemError } from '@platform/shared';
+import { CursorCodec, ProblemError } from '../src';
 
 describe('CursorCodec', () => {
   const codec = new CursorCodec('test-cursor-secret-0123456789');

@@ -1,6 +1,6 @@
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { createAwsClients, loadApiConfig, loadWorkerConfig } from '@platform/shared';
-import { EmbeddedAws } from '@platform/shared/testing';
+import { createAwsClients, loadApiConfig, loadWorkerConfig } from '../src';
+import { EmbeddedAws } from '../src/testing';
 
 let aws: EmbeddedAws;
 beforeAll(async () => (aws = await EmbeddedAws.start({ tablePrefix: 'embedded-test' })));

@@ -10,8 +10,8 @@ import {
   type AwsClients,
   type Finding,
   type Scan,
-} from '@platform/shared';
-import { EmbeddedAws } from '@platform/shared/testing';
+} from '../src';
+import { EmbeddedAws } from '../src/testing';
 import { randomBytes } from 'node:crypto';
 
 let aws: EmbeddedAws;

@@ -1,5 +1,5 @@
-import { ScanRepository, createAwsClients, newScanId, type AwsClients, type Scan } from '@platform/shared';
-import { EmbeddedAws } from '@platform/shared/testing';
+import { ScanRepository, createAwsClients, newScanId, type AwsClients, type Scan } from '../src';
+import { EmbeddedAws } from '../src/testing';
 
 // The worker's lease on a running scan: heartbeats, take-over of a dead worker's scan, and the
 // attempt conditions that stop a stale worker from overwriting the new owner.

@@ -23,7 +23,7 @@ export interface DeployPlanOptions {
   readonly environments?: readonly string[];
   /** @default 'table' */
   readonly format?: OutputFormat;
-  /** @default 'docscan' */
+  /** @default PROJECT_NAME of infra config (`fargate-platform`) */
   readonly repositoryPrefix?: string;
 }
 

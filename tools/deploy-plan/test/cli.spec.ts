@@ -43,7 +43,7 @@ describe('deploy-plan CLI', () => {
     const matrix = JSON.parse(stdout);
     expect(matrix.hasImages).toBe(true);
     expect(matrix.images.include).toEqual([
-      expect.objectContaining({ project: 'api', dockerfile: 'apps/api/Dockerfile', repository: 'docscan/api' }),
+      expect.objectContaining({ project: 'api', dockerfile: 'apps/api/Dockerfile', repository: 'fargate-platform/api' }),
     ]);
     expect(matrix.environments.include).toEqual([
       { environment: 'prod', stacks: 'service', projects: 'stack-service' },
@@ -54,7 +54,7 @@ describe('deploy-plan CLI', () => {
     const { code, stdout } = await cli(fixture.dir, ['--base', fixture.baseCommit, '--env', 'dev']);
     expect(code).toBe(0);
     expect(stdout).toContain('Images to build:');
-    expect(stdout).toMatch(/api\s+apps\/api\/Dockerfile\s+docscan\/api\s+nx-\d+/);
+    expect(stdout).toMatch(/api\s+apps\/api\/Dockerfile\s+fargate-platform\/api\s+nx-\d+/);
     expect(stdout).toMatch(/Stacks for dev, in order:\n\s+#\s+STACK\s+BECAUSE OF\n\s+1\s+service\s+api/);
   });
 

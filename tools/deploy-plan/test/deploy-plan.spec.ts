@@ -30,7 +30,7 @@ describe('deploy plan on a real git repository', () => {
     expect(result.images.map((i) => i.project)).toEqual(['api']);
     expect(result.images[0]).toMatchObject({
       dockerfile: 'apps/api/Dockerfile',
-      repository: 'docscan/api',
+      repository: 'fargate-platform/api',
       tag: expect.stringMatching(/^nx-\d+$/),
     });
     expect(stacksByEnv(result)).toEqual(everyEnv(['service']));

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { formatCommand, stackCommand } from '../src/commands/stack-command';
 import { computeDeployPlan } from '../src/deploy-plan-command';
 import { CliError } from '../src/cli-error';
@@ -46,10 +46,12 @@ describe('stack plan/deploy commands', () => {
   });
 
   it('nx run stack-service:deploy:prod --dry-run prints every cdktf command, upstream stacks first', async () => {
-    const { stdout } = await run('npx', ['nx', 'run', 'stack-service:deploy:prod', '--dry-run', '--output-style=static'], {
+    const { stdout: raw } = await run('npx', ['nx', 'run', 'stack-service:deploy:prod', '--dry-run', '--output-style=static'], {
       cwd: REPO_ROOT,
       env: DRY_ENV,
     });
+    // Nx colours its task headers even when piped on some terminals; compare the plain text.
+    const stdout = stripVTControlCharacters(raw);
     const commands = stdout.split('\n').filter((line) => line.startsWith('CHECKPOINT_DISABLE=1'));
     const order = commands.map((line) => line.replace(/^.* deploy prod-(\w+) --auto-approve$/, '$1'));
     expect(order).toHaveLength(5);
@@ -77,7 +79,7 @@ describe('docker-build target', () => {
         ['--import', require.resolve('tsx'), join(__dirname, '../src/docker-build-bin.ts'), 'api', '--dry-run'],
         { cwd: fixture.dir, env: DRY_ENV },
       );
-      expect(stdout).toBe(`docker build -f apps/api/Dockerfile -t docscan/api:${plan.images[0].tag} .\n`);
+      expect(stdout).toBe(`docker build -f apps/api/Dockerfile -t fargate-platform/api:${plan.images[0].tag} .\n`);
     } finally {
       fixture.remove();
     }

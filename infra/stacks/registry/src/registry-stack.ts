@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { ContainerRepository, EncryptionKey, PlatformStack } from '@platform/infra-modules';
-import { EnvironmentConfig, stackSettings } from '@platform/infra-config';
+import { EnvironmentConfig, imageRepositoryName, stackSettings } from '@platform/infra-config';
 
-/** The `deploy:image` projects; each gets a repository named `<env>/<image>`. */
+/** The `deploy:image` projects; each gets a repository named by `imageRepositoryName`. */
 export const IMAGE_NAMES = ['api', 'worker'] as const;
 export type ImageName = (typeof IMAGE_NAMES)[number];
 
@@ -25,7 +25,7 @@ export class RegistryStack extends PlatformStack {
       region: config.region,
     });
     const repository = (image: ImageName) =>
-      new ContainerRepository(this, image, { repositoryName: `${config.name}/${image}`, encryptionKey: this.encryptionKey });
+      new ContainerRepository(this, image, { repositoryName: imageRepositoryName(image), encryptionKey: this.encryptionKey });
     this.repositories = { api: repository('api'), worker: repository('worker') };
   }
 }

@@ -59,7 +59,8 @@ export function isUnavailableError(error: unknown): boolean {
   if (e.code && NETWORK_CODES.includes(e.code)) return true;
   if (e.name && UNAVAILABLE_NAMES.includes(e.name)) return true;
   // The SDK's retry layer may re-wrap a network error so that only its message keeps the code.
-  if (typeof e.message === 'string' && NETWORK_CODES.some((code) => e.message!.includes(code))) return true;
+  const message = e.message;
+  if (typeof message === 'string' && NETWORK_CODES.some((code) => message.includes(code))) return true;
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 500) return true;
   return e.cause !== undefined && e.cause !== error && isUnavailableError(e.cause);

@@ -1,5 +1,5 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { SCAN_QUEUE, physicalQueueName, type QueueDefinition } from '../definitions/queues';
+import { SCAN_DEAD_LETTER_QUEUE, SCAN_QUEUE, physicalQueueName, type QueueDefinition } from '../definitions/queues';
 
 export interface CreatedQueue {
   url: string;
@@ -25,6 +25,6 @@ export async function createQueue(sqs: SQSClient, prefix: string, queue: QueueDe
 
 export async function createScanQueues(sqs: SQSClient, prefix: string): Promise<{ scanQueueUrl: string; deadLetterQueueUrl: string }> {
   const main = await createQueue(sqs, prefix, SCAN_QUEUE);
-  const dlq = await createQueue(sqs, prefix, SCAN_QUEUE.deadLetter!.queue);
+  const dlq = await createQueue(sqs, prefix, SCAN_DEAD_LETTER_QUEUE);
   return { scanQueueUrl: main.url, deadLetterQueueUrl: dlq.url };
 }

@@ -129,7 +129,7 @@ export class EmbeddedAws {
     let output = '';
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`emulator did not start in 15 s: ${output.slice(-500)}`)), 15_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
+      child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         if (this.options.verbose) process.stderr.write(chunk);
         if (output.includes(readyText)) {
@@ -137,7 +137,7 @@ export class EmbeddedAws {
           resolve();
         }
       });
-      child.stderr!.on('data', (chunk: Buffer) => {
+      child.stderr.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         if (this.options.verbose) process.stderr.write(chunk);
       });

@@ -5,7 +5,7 @@ import { DEFAULT_REPOSITORY_PREFIX, IMAGE_TAG, imageTagFromHash } from '../plan/
 
 export interface DockerBuildOptions {
   readonly project: string;
-  /** @default 'docscan' */
+  /** @default PROJECT_NAME of infra config (`fargate-platform`) */
   readonly repositoryPrefix?: string;
 }
 

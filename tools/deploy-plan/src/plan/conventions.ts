@@ -1,3 +1,4 @@
+import { PROJECT_NAME } from '@platform/infra-config';
 /** Names and tags the planner reads from the workspace; one place so docs and code agree. */
 
 export const IMAGE_TAG = 'deploy:image';
@@ -17,8 +18,8 @@ export const ENVIRONMENTS_DIR = 'src/environments';
 /** Project holding the reusable constructs that stacks import. */
 export const MODULES_PROJECT = 'infra-modules';
 
-/** ECR repository of an image project: `<prefix>/<project>`, matching the registry stack. */
-export const DEFAULT_REPOSITORY_PREFIX = 'docscan';
+/** ECR repository prefix of image projects: the registry stack names repositories the same way. */
+export const DEFAULT_REPOSITORY_PREFIX = PROJECT_NAME;
 
 /** Image tag from the Nx task hash of the build: the tag is the Nx cache key of the bundle it holds. */
 export function imageTagFromHash(nxHash: string): string {

@@ -7,7 +7,7 @@ export interface DeployPlan {
 export interface ImageBuild {
   readonly project: string;
   readonly dockerfile: string;
-  /** ECR repository name, e.g. `docscan/api`. */
+  /** ECR repository name, e.g. `fargate-platform/api`. */
   readonly repository: string;
   /** Content-addressed: derived from the Nx task hash of `<project>:build`. */
   readonly tag: string;

@@ -37,7 +37,11 @@ export default fp(
         const record = await app.services.apiKeys.findByKey(match[1]);
         if (!record) throw problems.unauthorized('The API key is not valid.');
         tenantId = record.tenantId;
-        if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+        if (cache.size >= CACHE_MAX_ENTRIES) {
+          // Evict the oldest entry: a Map iterates in insertion order.
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
         cache.set(keyHash, { tenantId, expires: Date.now() + CACHE_TTL_MS });
       }
       request.tenantId = tenantId;

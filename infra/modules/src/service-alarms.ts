@@ -13,9 +13,13 @@ export interface EmfMetric {
   readonly dimensions: Readonly<Record<string, string>>;
 }
 
-/** The worker's failure counter: the contract between the worker's EMF logs and this alarm. */
+/**
+ * The worker's failure counter: the contract between the worker's EMF logs
+ * (apps/worker/src/metrics.ts: METRICS_NAMESPACE, dimension Service=worker) and this alarm.
+ * Stacks never import app code, so infra/test/worker-metrics-contract.spec.ts checks both agree.
+ */
 export const DEFAULT_WORKER_FAILURE_METRIC: EmfMetric = {
-  namespace: 'PrivacyScans',
+  namespace: 'DocScan/Worker',
   metricName: 'ScansFailed',
   dimensions: { Service: 'worker' },
 };
@@ -48,7 +52,7 @@ type AlarmSpec = Omit<CloudwatchMetricAlarmConfig, 'alarmName' | 'alarmActions' 
 /**
  * The alarms an on-call engineer needs, all sent to one SNS topic (alarm and recovery):
  * ALB 5xx and p99 latency, unhealthy targets, ECS CPU/memory and running < desired per service,
- * queue oldest-message age, dead-letter queue not empty, DynamoDB throttles per table, and
+ * queue oldest-message age, dead-letter queue not empty, DynamoDB throttles and system errors per table, and
  * worker scan failures from its EMF metrics. `docs/operations.md` says what to do for each.
  */
 export class ServiceAlarms extends Construct {
@@ -216,6 +220,17 @@ export class ServiceAlarms extends Construct {
           { id: 'writes', metric: { namespace: 'AWS/DynamoDB', metricName: 'WriteThrottleEvents', stat: 'Sum', period: 60, dimensions } },
           { id: 'throttles', expression: 'FILL(reads, 0) + FILL(writes, 0)', label: 'Throttle events', returnData: true },
         ],
+      });
+      add(`dynamodb-${table.definition.name}-errors`, 'dynamodb-errors', `DynamoDB server-side errors on ${table.definition.name}.`, {
+        namespace: 'AWS/DynamoDB',
+        metricName: 'SystemErrors',
+        statistic: 'Sum',
+        period: 60,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 2,
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: 0,
+        dimensions,
       });
     }
   }

@@ -75,7 +75,9 @@ describe('ServiceAlarms', () => {
       'dev-api-p99-latency',
       'dev-api-tasks-below-desired',
       'dev-api-unhealthy-hosts',
+      'dev-dynamodb-findings-errors',
       'dev-dynamodb-findings-throttles',
+      'dev-dynamodb-scans-errors',
       'dev-dynamodb-scans-throttles',
       'dev-worker-cpu-high',
       'dev-worker-dlq-not-empty',
@@ -96,7 +98,8 @@ describe('ServiceAlarms', () => {
     expect(byName('dev-api-p99-latency')).toMatchObject({ extended_statistic: 'p99', threshold: 1.5 });
     expect(byName('dev-worker-dlq-not-empty')).toMatchObject({ threshold: 0, metric_name: 'ApproximateNumberOfMessagesVisible' });
     expect(byName('dev-worker-dlq-not-empty').dimensions.QueueName).toMatch(/dead-letter/);
-    expect(byName('dev-worker-scan-failures')).toMatchObject({ namespace: 'PrivacyScans', metric_name: 'ScansFailed', threshold: 5 });
+    expect(byName('dev-worker-scan-failures')).toMatchObject({ namespace: 'DocScan/Worker', metric_name: 'ScansFailed', threshold: 5 });
+    expect(byName('dev-worker-scan-failures').dimensions).toEqual({ Service: 'worker' });
     expect(byName('dev-worker-queue-oldest-message').threshold).toBe(900);
   });
 

@@ -62,9 +62,11 @@ describe('MonitoringStack', () => {
   it('alarms on every signal of the issue, with dimensions read from the service and data stacks', () => {
     const alarms = Object.values(json.resource.aws_cloudwatch_metric_alarm) as Json[];
     const names = alarms.map((a) => a.alarm_name);
-    for (const expected of ['prod-api-5xx', 'prod-api-p99-latency', 'prod-api-unhealthy-hosts', 'prod-worker-dlq-not-empty', 'prod-worker-queue-oldest-message', 'prod-dynamodb-scans-throttles', 'prod-worker-scan-failures', 'prod-api-tasks-below-desired', 'prod-worker-cpu-high', 'prod-api-memory-high']) {
+    for (const expected of ['prod-api-5xx', 'prod-api-p99-latency', 'prod-api-unhealthy-hosts', 'prod-worker-dlq-not-empty', 'prod-worker-queue-oldest-message', 'prod-dynamodb-scans-throttles', 'prod-dynamodb-scans-errors', 'prod-worker-scan-failures', 'prod-worker-tasks-below-desired', 'prod-api-cpu-high', 'prod-worker-memory-high', 'prod-api-tasks-below-desired', 'prod-worker-cpu-high', 'prod-api-memory-high']) {
       expect(names).toContain(expected);
     }
+    const failures = alarms.find((a) => a.alarm_name === 'prod-worker-scan-failures');
+    expect(failures).toMatchObject({ namespace: 'DocScan/Worker', metric_name: 'ScansFailed', dimensions: { Service: 'worker' } });
     const p99 = alarms.find((a) => a.alarm_name === 'prod-api-p99-latency');
     expect(p99.dimensions.LoadBalancer).toMatch(/terraform_remote_state.*outputs/);
   });

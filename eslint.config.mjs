@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 
-// Module boundaries are the architecture: apps use libs, never each other; stacks use infra
-// modules, infra config and shared *definitions*, never app code; libs/shared imports nothing of ours.
+// Module boundaries are the architecture (docs/architecture.md): the services use libraries, never each other;
+// infra uses infra modules, config and shared *definitions*, never app code; libs/shared imports nothing of ours.
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -15,41 +15,24 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:lib'],
-            },
-            {
-              sourceTag: 'type:lib',
-              onlyDependOnLibsWithTags: ['type:lib'],
-            },
-            {
-              sourceTag: 'scope:shared',
-              onlyDependOnLibsWithTags: [],
-              bannedExternalImports: ['fastify', 'cdktf', '@cdktf/*', 'constructs'],
-            },
+            // The two services use the runtime libraries only: never each other, never infra code.
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:scanner'], bannedExternalImports: ['cdktf', '@cdktf/*'] },
             {
               sourceTag: 'scope:worker',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:scanner'],
               bannedExternalImports: ['fastify', '@fastify/*', 'cdktf', '@cdktf/*'],
             },
+            // libs/shared is the bottom of the graph: it imports nothing of ours, and no web or infra framework.
             {
-              sourceTag: 'scope:api',
-              bannedExternalImports: ['cdktf', '@cdktf/*'],
+              sourceTag: 'scope:shared',
+              notDependOnLibsWithTags: ['type:app', 'type:stack', 'type:tool', 'scope:infra', 'scope:scanner'],
+              bannedExternalImports: ['fastify', '@fastify/*', 'cdktf', '@cdktf/*', 'constructs'],
             },
-            {
-              sourceTag: 'type:infra',
-              onlyDependOnLibsWithTags: ['type:infra', 'scope:shared'],
-              bannedExternalImports: ['fastify', '@fastify/*'],
-            },
-            {
-              sourceTag: 'type:stack',
-              onlyDependOnLibsWithTags: ['type:infra', 'scope:shared'],
-              bannedExternalImports: ['fastify', '@fastify/*'],
-            },
-            {
-              sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: ['type:lib', 'type:infra', 'type:tool'],
-            },
+            { sourceTag: 'scope:scanner', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: ['fastify', '@fastify/*', 'cdktf', '@cdktf/*'] },
+            // Infra (modules, config, stacks, the CDKTF app) reads shared *definitions*, never app code.
+            { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:infra', 'scope:shared'], bannedExternalImports: ['fastify', '@fastify/*'] },
+            // Tools may read libraries and infra, never import a service.
+            { sourceTag: 'type:tool', notDependOnLibsWithTags: ['type:app'] },
           ],
         },
       ],

@@ -6,12 +6,12 @@
  */
 import { App } from 'cdktf';
 import type { EnvironmentConfig } from '@platform/infra-config';
-import { StateStack } from './stacks/state/src';
-import { NetworkStack } from './stacks/network/src';
-import { RegistryStack } from './stacks/registry/src';
-import { DataStack } from './stacks/data/src';
-import { ServiceStack } from './stacks/service/src';
-import { MonitoringStack } from './stacks/monitoring/src';
+import { StateStack } from '@platform/stack-state';
+import { NetworkStack } from '@platform/stack-network';
+import { RegistryStack } from '@platform/stack-registry';
+import { DataStack } from '@platform/stack-data';
+import { ServiceStack } from '@platform/stack-service';
+import { MonitoringStack } from '@platform/stack-monitoring';
 
 /** Stack names in apply order. */
 export const STACK_NAMES = ['state', 'network', 'registry', 'data', 'service', 'monitoring'] as const;

@@ -9,7 +9,7 @@ describe('RegistryStack', () => {
   const repos: any[] = Object.values(json.resource.aws_ecr_repository);
 
   it('has one immutable, scanned, KMS-encrypted repository per image project', () => {
-    expect(repos.map((r) => r.name).sort()).toEqual(IMAGE_NAMES.map((i) => `dev/${i}`).sort());
+    expect(repos.map((r) => r.name).sort()).toEqual(IMAGE_NAMES.map((i) => `fargate-platform/${i}`).sort());
     for (const repo of repos) {
       expect(repo.image_tag_mutability).toBe('IMMUTABLE');
       expect(repo.image_scanning_configuration.scan_on_push).toBe(true);

@@ -2,7 +2,7 @@ import { mask } from '../redaction/redact';
 import { isPlaceholder } from '../validation/placeholders';
 import type { Candidate, Detector } from './detector';
 
-// scheme://user:password@host — user may be empty (redis://:pw@host). The user class excludes ':'
+// scheme://user:password@host — user may be empty (redis://:<password>@host). The user class excludes ':'
 // and the password class excludes '@', so each part ends at one place; all parts are bounded.
 const PATTERN =
   /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver):\/\/([^\s:@/'"`]{0,128}):([^\s@/'"`]{1,256})@([^\s/'"`?#<>]{1,255})/dgi;

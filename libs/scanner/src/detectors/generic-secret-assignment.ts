@@ -75,6 +75,8 @@ function skipSpaces(text: string, from: number): number {
   return i;
 }
 
+const VERSION_OR_RANGE = /^(?:[~^]|[<>]=?|=)?v?\d{1,9}(?:\.(?:\d{1,9}|x|\*)){1,3}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?$/;
+
 function judge({ key, value, quoted, valueStart }: Assignment): Candidate | undefined {
   if (value.length < MIN_VALUE || value.length > MAX_VALUE) return undefined;
   if (NON_SECRET_KEY.test(key) || isPlaceholder(value)) return undefined;
@@ -82,6 +84,8 @@ function judge({ key, value, quoted, valueStart }: Assignment): Candidate | unde
   // Interpolations and references inside a literal: "${prefix}-${id}", "%s", "{0}".
   if (/\$\{|\{\{|%[sd(]|\{\d\}/.test(value) || /^[$%{<]/.test(value)) return undefined;
   if (/^https?:\/\//i.test(value)) return undefined;
+  // Dependency versions and ranges: `"js-tokens": "^4.0.0"`, `"@inquirer/password": "~1.1.4"`.
+  if (VERSION_OR_RANGE.test(value)) return undefined;
   const example = looksLikeExample(value);
   const entropy = shannonEntropy(value);
   let confidence = quoted ? 0.7 : 0.6;

@@ -75,7 +75,9 @@ function skipSpaces(text: string, from: number): number {
   return i;
 }
 
-const VERSION_OR_RANGE = /^(?:[~^]|[<>]=?|=)?v?\d{1,9}(?:\.(?:\d{1,9}|x|\*)){1,3}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?$/;
+// One version term (`^4.0.0`, `>=1.2`, `v2.x`, `1.0.0-beta.1`); a range joins terms with ` || `, ` - ` or spaces.
+const VERSION_TERM = String.raw`(?:[~^]|[<>]=?|=)?v?\d{1,9}(?:\.(?:\d{1,9}|x|\*)){1,3}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?`;
+const VERSION_OR_RANGE = new RegExp(`^${VERSION_TERM}(?:(?: *\\|\\| *| - | )${VERSION_TERM}){0,8}$`);
 
 function judge({ key, value, quoted, valueStart }: Assignment): Candidate | undefined {
   if (value.length < MIN_VALUE || value.length > MAX_VALUE) return undefined;
@@ -84,7 +86,7 @@ function judge({ key, value, quoted, valueStart }: Assignment): Candidate | unde
   // Interpolations and references inside a literal: "${prefix}-${id}", "%s", "{0}".
   if (/\$\{|\{\{|%[sd(]|\{\d\}/.test(value) || /^[$%{<]/.test(value)) return undefined;
   if (/^https?:\/\//i.test(value)) return undefined;
-  // Dependency versions and ranges: `"js-tokens": "^4.0.0"`, `"@inquirer/password": "~1.1.4"`.
+  // Dependency versions and ranges: `"js-tokens": "^3.0.0 || ^4.0.0"`, `"@inquirer/password": "~1.1.4"`.
   if (VERSION_OR_RANGE.test(value)) return undefined;
   const example = looksLikeExample(value);
   const entropy = shannonEntropy(value);

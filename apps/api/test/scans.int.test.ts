@@ -103,6 +103,11 @@ describe('POST /v1/scans', () => {
     }
   });
 
+  it('rejects a POST with no body and no content type with 400 (found by the fuzz test; was a 500)', async () => {
+    const empty = await ctx.app.inject({ method: 'POST', url: '/v1/scans', headers: { authorization: ctx.tenantA } });
+    expect(expectProblem(empty, 400, 'validation').detail).toContain('A body is required');
+  });
+
   it('rejects documents over the size limit with 413', async () => {
     const big = 'a'.repeat(64 * 1024 + 1);
     expectProblem(await submit({ content: big }), 413, 'payload-too-large');

@@ -40,6 +40,10 @@ const createScan: FastifyPluginAsync = async (plain) => {
     async (request, reply) => {
       const { config } = app.services;
       let scanRequest: ScanRequest;
+      // Without a Content-Type Fastify parses nothing and skips body validation: no body at all.
+      if (request.body === undefined || request.body === null) {
+        throw problems.validation('A body is required: JSON {"content": "..."} with Content-Type: application/json, or the document as text/plain.');
+      }
       if (typeof request.body === 'string') {
         scanRequest = { content: request.body, framework: request.query.framework ?? 'gdpr', detectors: parseDetectors(request.query.detectors) };
       } else {

@@ -8,6 +8,7 @@ import services from './plugins/app/services';
 import auth from './plugins/app/auth';
 import contentParsers from './plugins/app/content-parsers';
 import problemHandler from './plugins/app/problem-handler';
+import gracefulClose from './plugins/app/graceful-close';
 import { clientErrorHandler, frameworkErrors } from './plugins/app/framework-errors';
 import { installValidators } from './plugins/app/validation';
 import healthRoutes from './routes/health';
@@ -38,7 +39,8 @@ export async function buildApp({ config, clients, logger }: BuildAppOptions): Pr
     trustProxy: true,
     frameworkErrors,
     clientErrorHandler,
-    return503OnClosing: true,
+    // graceful-close answers requests that arrive while draining, as problem+json.
+    return503OnClosing: false,
   });
   installValidators(app);
   app.addHook('onSend', async (request, reply) => {
@@ -46,6 +48,7 @@ export async function buildApp({ config, clients, logger }: BuildAppOptions): Pr
   });
 
   await app.register(problemHandler);
+  await app.register(gracefulClose);
   await app.register(helmet);
   await app.register(underPressure, { maxEventLoopDelayMs: config.loadShedEventLoopDelayMs });
   await app.register(swagger);

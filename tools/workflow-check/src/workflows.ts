@@ -11,9 +11,11 @@ export interface Step {
   readonly uses?: string;
   readonly run?: string;
   readonly with?: Record<string, unknown>;
+  readonly env?: Record<string, string>;
 }
 
 export interface Job {
+  readonly if?: string;
   readonly 'runs-on'?: unknown;
   readonly uses?: string;
   readonly with?: Record<string, unknown>;

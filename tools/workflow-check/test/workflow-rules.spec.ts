@@ -173,3 +173,62 @@ describe('actions and concurrency', () => {
     expect(preview.jobs.cleanup.steps?.some((s) => (s.run ?? '').includes('destroy-preview.sh'))).toBe(true);
   });
 });
+
+describe('what the issue asks of each workflow', () => {
+  const pr = byName('pull-request.yml');
+  const runsOf = (w: Workflow, job: string) => (w.jobs[job]?.steps ?? []).map((s) => s.run ?? '');
+  const usesOf = (w: Workflow, job: string) => (w.jobs[job]?.steps ?? []).map((s) => s.uses ?? '');
+
+  it('verify jobs: npm ci with the npm cache, the Nx cache, affected lint/typecheck/test/build from set-shas', () => {
+    for (const w of [pr, byName('main.yml')]) {
+      const steps = w.jobs.verify.steps ?? [];
+      expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.cache).toBe('npm');
+      expect(runsOf(w, 'verify')).toContain('npm ci');
+      expect(steps.find((s) => s.uses?.startsWith('actions/cache@'))?.with?.path).toBe('.nx/cache');
+      const affected = steps.find((s) => /nx affected -t lint typecheck test build --base="\$BASE" --head="\$HEAD"/.test(s.run ?? ''));
+      expect(affected?.env).toEqual({ BASE: '${{ steps.shas.outputs.base }}', HEAD: '${{ steps.shas.outputs.head }}' });
+      expect(runsOf(w, 'verify')).toEqual(expect.arrayContaining(['npm run synth', 'npm run policy:check']));
+    }
+  });
+
+  it('scans the pull request for secrets between the merge base and the head, annotating findings', () => {
+    const step = (pr.jobs['secret-scan'].steps ?? []).find((s) => (s.run ?? '').includes('secrets:scan'));
+    expect(step?.run).toMatch(/npm run --silent secrets:scan -- --base "\$BASE" --head "\$HEAD" --github/);
+    expect(step?.env).toEqual({ BASE: '${{ steps.shas.outputs.base }}', HEAD: '${{ steps.shas.outputs.head }}' });
+    expect(runsOf(pr, 'secret-scan').some((r) => r.includes('set-shas.sh pr'))).toBe(true);
+    expect(existsSync(path.join(REPO_ROOT, '.secrets-scan-ignore'))).toBe(true);
+  });
+
+  it('plans with the read-only role per environment and stack, and edits one marked PR comment', () => {
+    const role = (pr.jobs.plan.steps ?? []).find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))?.with?.['role-to-assume'];
+    expect(role).toBe('${{ fromJSON(vars.AWS_PLAN_ROLE_ARNS)[matrix.environment] }}');
+    const marker = /COMMENT_MARKER = '([^']+)'/.exec(readFileSync(path.join(REPO_ROOT, 'tools/plan-summary/src/render-markdown.ts'), 'utf8'))?.[1];
+    expect(marker).toBe('<!-- plan-summary -->');
+    const script = String((pr.jobs['plan-comment'].steps ?? []).find((s) => s.uses?.startsWith('actions/github-script@'))?.with?.script ?? '');
+    expect(script).toContain(`const marker = '${marker}'`);
+    expect(script).toMatch(/if \(mine\) \{\s*await github\.rest\.issues\.updateComment/);
+    // the "nothing affected" fallback carries the marker too, so it is edited in place later
+    expect(runsOf(pr, 'plan-comment').join('\n')).toContain(`printf '${marker}\\n`);
+    expect(pr.jobs['plan-comment'].permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+  });
+
+  it('pushes images only through push-images.sh, which skips a tag already in ECR', () => {
+    const push = readFileSync(path.join(REPO_ROOT, '.github/scripts/push-images.sh'), 'utf8');
+    expect(push).toMatch(/aws ecr describe-images[^\n]*imageTag=\$tag/);
+    expect(push).toMatch(/already in \$ECR_REGISTRY: skipped"\n\s*continue/);
+    for (const w of workflows) expect([rel(w), /docker push/.test(w.text)]).toEqual([rel(w), false]);
+  });
+
+  it('every artifact upload may be repeated by a job re-run', () => {
+    const missing = workflows.flatMap((w) =>
+      [...steps(w)].filter(({ step }) => step.uses?.startsWith('actions/upload-artifact@') && step.with?.overwrite !== true).map(({ job }) => `${rel(w)} job ${job}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('previews are opt-in by label', () => {
+    const preview = byName('preview.yml');
+    expect(String(preview.jobs.images.if)).toContain("contains(github.event.pull_request.labels.*.name, 'preview')");
+    expect(usesOf(preview, 'teardown')).toEqual(expect.arrayContaining([expect.stringMatching(/^aws-actions\/configure-aws-credentials@/)]));
+  });
+});

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from './cli-error';
 import { assertGitWorkTree, git, resolveCommit, uncommittedPaths } from './git/git';
-import { createStackUsersOfFile } from './modules/module-usage';
+import { createStackUsersOfFile } from './modules/stack-usage';
 import { runNxProbe } from './nx/run-nx-probe';
 import { buildPlan } from './plan/build-plan';
-import { CONFIG_PROJECT, DEFAULT_REPOSITORY_PREFIX, DOCUMENTED_ENVIRONMENTS, IMAGE_TAG } from './plan/conventions';
+import { CONFIG_PROJECT, DEFAULT_REPOSITORY_PREFIX, DOCUMENTED_ENVIRONMENTS, IMAGE_TAG, STACK_TAG } from './plan/conventions';
 import type { DeployPlan } from './plan/deploy-plan';
 import { environmentOfFile, listEnvironments, sortEnvironments } from './plan/environments';
 import { renderGithubMatrix } from './render/render-github-matrix';
@@ -51,7 +51,7 @@ export async function computeDeployPlan(options: DeployPlanOptions): Promise<Dep
     );
   }
 
-  const facts = await runNxProbe(cwd, { base: baseSha, head: headSha, imageTag: IMAGE_TAG });
+  const facts = await runNxProbe(cwd, { base: baseSha, head: headSha, imageTag: IMAGE_TAG, stackTag: STACK_TAG });
   const configRoot = facts.projects.find((p) => p.name === CONFIG_PROJECT)?.root;
   const known = listEnvironments(cwd, configRoot);
   const environments = selectEnvironments(options.environments, known);
@@ -61,6 +61,7 @@ export async function computeDeployPlan(options: DeployPlanOptions): Promise<Dep
     environments,
     environmentOfFile: (file) => environmentOfFile(file, configRoot, envFileNames),
     stackUsersOfFile: createStackUsersOfFile(cwd, facts),
+    existsAtHead: (file) => existsSync(join(cwd, file)),
     repositoryPrefix: options.repositoryPrefix ?? DEFAULT_REPOSITORY_PREFIX,
   });
 }

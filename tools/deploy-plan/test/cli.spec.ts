@@ -5,11 +5,13 @@ import { FixtureWorkspace, REPO_ROOT } from './fixture-workspace';
 
 const run = promisify(execFile);
 const BIN = join(__dirname, '..', 'src', 'bin.ts');
+// The planner's own @platform/* imports resolve through this repository's tsconfig, whatever the cwd.
+const ENV = { ...process.env, TSX_TSCONFIG_PATH: join(REPO_ROOT, 'tsconfig.json') };
 
 /** The real bin in a real process, cwd = the workspace (so Nx runs in-process, as in CI). */
 async function cli(cwd: string, args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', require.resolve('tsx'), BIN, ...args], { cwd });
+    const { stdout, stderr } = await run(process.execPath, ['--import', require.resolve('tsx'), BIN, ...args], { cwd, env: ENV });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

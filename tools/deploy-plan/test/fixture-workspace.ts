@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -88,25 +88,54 @@ export class FixtureWorkspace {
   readonly dir: string;
   readonly baseCommit: string;
 
-  private constructor(dir: string) {
+  private constructor(
+    dir: string,
+    baseCommit: string,
+    private readonly removeDir: string,
+  ) {
     this.dir = dir;
+    this.baseCommit = baseCommit;
+  }
+
+  /** A small workspace shaped like ours, written from scratch (see WRITTEN). */
+  static create(): FixtureWorkspace {
+    const dir = mkdtempSync(join(tmpdir(), 'deploy-plan-'));
     for (const file of COPIED_FROM_REPO) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       copyFileSync(join(REPO_ROOT, file), join(dir, file));
     }
-    for (const [file, text] of Object.entries(WRITTEN)) this.write(file, text);
-    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
-    this.git('init', '-q', '-b', 'main');
-    this.git('config', 'user.email', 'fixture@example.com');
-    this.git('config', 'user.name', 'fixture');
-    this.git('config', 'commit.gpgsign', 'false');
-    // A symlinked node_modules is a file to git, which `node_modules/` in .gitignore does not match.
-    writeFileSync(join(dir, '.git', 'info', 'exclude'), 'node_modules\n');
-    this.baseCommit = this.commitAll('base workspace');
+    for (const [file, text] of Object.entries(WRITTEN)) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+    return FixtureWorkspace.prepare(dir, true, dir);
   }
 
-  static create(): FixtureWorkspace {
-    return new FixtureWorkspace(mkdtempSync(join(tmpdir(), 'deploy-plan-')));
+  /**
+   * A local clone of this repository's last commit: the real projects, stacks and imports, so the
+   * scenarios hold for the workspace we deploy, not only for a model of it.
+   */
+  static cloneOfRepository(): FixtureWorkspace {
+    const parent = mkdtempSync(join(tmpdir(), 'deploy-plan-clone-'));
+    const dir = join(parent, 'repo');
+    execFileSync('git', ['clone', '-q', '--local', '--no-hardlinks', REPO_ROOT, dir], { stdio: 'ignore' });
+    return FixtureWorkspace.prepare(dir, false, parent);
+  }
+
+  private static prepare(dir: string, commitEverything: boolean, removeDir: string): FixtureWorkspace {
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
+    const run = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    run('config', 'user.email', 'fixture@example.com');
+    run('config', 'user.name', 'fixture');
+    run('config', 'commit.gpgsign', 'false');
+    // A symlinked node_modules is a file to git, which `node_modules/` in .gitignore does not match.
+    appendFileSync(join(dir, '.git', 'info', 'exclude'), '\nnode_modules\n');
+    if (commitEverything) {
+      run('add', '-A');
+      run('commit', '-q', '-m', 'base workspace');
+    }
+    return new FixtureWorkspace(dir, run('rev-parse', 'HEAD'), removeDir);
   }
 
   write(file: string, text: string): void {
@@ -114,8 +143,10 @@ export class FixtureWorkspace {
     writeFileSync(join(this.dir, file), text);
   }
 
+  /** Appends to a file, creating it when it does not exist yet. */
   append(file: string, text: string): void {
-    this.write(file, readFileSync(join(this.dir, file), 'utf8') + text);
+    const path = join(this.dir, file);
+    this.write(file, (existsSync(path) ? readFileSync(path, 'utf8') : '') + text);
   }
 
   git(...args: string[]): string {
@@ -141,6 +172,6 @@ export class FixtureWorkspace {
   }
 
   remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    rmSync(this.removeDir, { recursive: true, force: true });
   }
 }

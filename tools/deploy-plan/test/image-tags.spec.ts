@@ -1,5 +1,5 @@
 import { runNxProbe } from '../src/nx/run-nx-probe';
-import { IMAGE_TAG } from '../src/plan/conventions';
+import { IMAGE_TAG, STACK_TAG } from '../src/plan/conventions';
 import { FixtureWorkspace } from './fixture-workspace';
 
 /** Image tags are Nx's task hash of `<app>:build`: content-addressed, not time- or commit-addressed. */
@@ -11,7 +11,7 @@ describe('content-addressed image tags', () => {
   afterAll(() => fixture.remove());
 
   const hashesAt = async (head: string) => {
-    const facts = await runNxProbe(fixture.dir, { base: head, head, imageTag: IMAGE_TAG });
+    const facts = await runNxProbe(fixture.dir, { base: head, head, imageTag: IMAGE_TAG, stackTag: STACK_TAG });
     return facts.buildHashes;
   };
 

@@ -10,7 +10,14 @@ import { FixtureWorkspace, REPO_ROOT } from './fixture-workspace';
 const run = promisify(execFile);
 const STACKS = ['state', 'network', 'registry', 'data', 'service', 'monitoring'];
 // Belt and braces: even if --dry-run were lost on the way, nothing real runs from a test.
-const DRY_ENV = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', DEPLOY_PLAN_DRY_RUN: '1' };
+const DRY_ENV = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  DEPLOY_PLAN_DRY_RUN: '1',
+  // The tools' own @platform/* imports resolve through this repository's tsconfig, whatever the cwd.
+  TSX_TSCONFIG_PATH: join(REPO_ROOT, 'tsconfig.json'),
+};
 
 describe('stack plan/deploy commands', () => {
   it('plan is cdktf diff of <env>-<stack>, synthesizing only that stack and environment', () => {

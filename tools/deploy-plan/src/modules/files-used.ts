@@ -5,12 +5,17 @@ import type { SourceReader } from './source-imports';
  * only the barrel path to the file that declares `Vpc` and what that file imports, not every
  * module behind the barrel. Namespace/default imports and names it cannot find take the whole file.
  */
-export function filesUsedBy(reader: SourceReader, entryFiles: readonly string[]): Set<string> {
+export function filesUsedBy(
+  reader: SourceReader,
+  entryFiles: readonly string[],
+  /** Files to leave out, with what they import (another project's sources, for instance). */
+  stopAt: (file: string) => boolean = () => false,
+): Set<string> {
   const used = new Set<string>();
   const visited = new Set<string>();
 
   const visitWhole = (file: string): void => {
-    if (visited.has(`${file}#*`)) return;
+    if (visited.has(`${file}#*`) || stopAt(file)) return;
     visited.add(`${file}#*`);
     used.add(file);
     for (const dependency of reader.read(file).imports) {
@@ -21,7 +26,7 @@ export function filesUsedBy(reader: SourceReader, entryFiles: readonly string[])
   };
 
   const visitName = (file: string, name: string): void => {
-    if (visited.has(`${file}#*`) || visited.has(`${file}#${name}`)) return;
+    if (visited.has(`${file}#*`) || visited.has(`${file}#${name}`) || stopAt(file)) return;
     visited.add(`${file}#${name}`);
     used.add(file);
     const source = reader.read(file);

@@ -51,7 +51,11 @@ export class SourceReader {
     const namedReExports = new Map<string, readonly [string | null, string]>();
     const starReExports: (string | null)[] = [];
     for (const statement of source.statements) {
-      if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      if (ts.isImportDeclaration(statement) && statement.importClause?.isTypeOnly) {
+        continue; // `import type`: erased, it cannot change what a stack synthesizes
+      } else if (ts.isExportDeclaration(statement) && statement.isTypeOnly) {
+        continue;
+      } else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
         const target = this.resolve(file, statement.moduleSpecifier.text);
         imports.push({ file: target, names: importedNames(statement.importClause), reExport: false });
       } else if (ts.isExportDeclaration(statement)) {
@@ -69,8 +73,9 @@ export class SourceReader {
           namedReExports.set(clause.name.text, [target, '*']);
           imports.push({ file: target, names: 'everything', reExport: true });
         } else {
-          const names = clause.elements.map((e) => (e.propertyName ?? e.name).text);
-          clause.elements.forEach((e) => namedReExports.set(e.name.text, [target, (e.propertyName ?? e.name).text]));
+          const values = clause.elements.filter((e) => !e.isTypeOnly);
+          const names = values.map((e) => (e.propertyName ?? e.name).text);
+          values.forEach((e) => namedReExports.set(e.name.text, [target, (e.propertyName ?? e.name).text]));
           imports.push({ file: target, names, reExport: true });
         }
       } else {
@@ -98,7 +103,7 @@ function importedNames(clause: ts.ImportClause | undefined): readonly string[] |
   if (clause === undefined || clause.name !== undefined) return 'everything';
   const bindings = clause.namedBindings;
   if (bindings === undefined || ts.isNamespaceImport(bindings)) return 'everything';
-  return bindings.elements.map((e) => (e.propertyName ?? e.name).text);
+  return bindings.elements.filter((e) => !e.isTypeOnly).map((e) => (e.propertyName ?? e.name).text);
 }
 
 function declaredExportNames(statement: ts.Statement): string[] {

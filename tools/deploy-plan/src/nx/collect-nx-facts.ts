@@ -67,7 +67,37 @@ export async function collectNxFacts(request: ProbeRequest): Promise<NxFacts> {
 
   const imageProjects = projects.filter((p) => p.tags.includes(request.imageTag));
   const buildHashes = await hashBuildTasks(load, graph, nxJson, imageProjects);
-  return { touchedFiles, projects, buildHashes };
+  const stackProjects = projects.filter((p) => p.tags.includes(request.stackTag) && p.targets.includes('synth'));
+  const inputFiles = await taskInputFiles(load, graph, nxJson, { build: imageProjects, synth: stackProjects });
+  return { touchedFiles, projects, buildHashes, inputFiles };
+}
+
+/** The files in each task's hash plan (Nx's HashPlanInspector), per target and project. */
+async function taskInputFiles(
+  load: (id: string) => NxModule,
+  graph: ProjectGraph,
+  nxJson: unknown,
+  byTarget: Record<'build' | 'synth', ProjectFacts[]>,
+): Promise<NxFacts['inputFiles']> {
+  const { HashPlanInspector } = load('nx/src/hasher/hash-plan-inspector') as unknown as {
+    HashPlanInspector: new (graph: ProjectGraph, root: string, nxJson: unknown) => {
+      init(): Promise<void>;
+      inspectHashPlan(projects: string[], targets: string[], c?: string, o?: object, e?: object, excludeDeps?: boolean): Record<string, string[]>;
+    };
+  };
+  const inspector = new HashPlanInspector(graph, process.cwd(), nxJson);
+  await inspector.init();
+  const result = { build: {} as Record<string, string[]>, synth: {} as Record<string, string[]> };
+  for (const target of ['build', 'synth'] as const) {
+    const names = byTarget[target].map((p) => p.name);
+    if (names.length === 0) continue;
+    const plan = inspector.inspectHashPlan(names, [target], undefined, {}, {}, true);
+    for (const name of names) {
+      const inputs = plan[`${name}:${target}`] ?? [];
+      result[target][name] = [...new Set(inputs.filter((i) => i.startsWith('file:')).map((i) => i.slice('file:'.length)))].sort();
+    }
+  }
+  return result;
 }
 
 /** Nx task hash of `<project>:build` for each project tagged `imageTag`, from the files on disk. */

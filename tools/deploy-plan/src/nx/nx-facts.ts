@@ -5,6 +5,14 @@ export interface NxFacts {
   readonly projects: readonly ProjectFacts[];
   /** Nx task hash of `<project>:build` for every `deploy:image` project. */
   readonly buildHashes: Readonly<Record<string, string>>;
+  /**
+   * Workspace files Nx hashes for a task, from its hash plan: `build` of every image project and
+   * `synth` of every stack project that has one. A file outside them cannot change the task's output.
+   */
+  readonly inputFiles: {
+    readonly build: Readonly<Record<string, readonly string[]>>;
+    readonly synth: Readonly<Record<string, readonly string[]>>;
+  };
 }
 
 export interface FileImpact {
@@ -29,4 +37,6 @@ export interface ProbeRequest {
   readonly head: string;
   /** Tag that marks image projects, whose `build` task hash becomes the image tag. */
   readonly imageTag: string;
+  /** Tag that marks stack projects, whose `synth` inputs are reported. */
+  readonly stackTag: string;
 }

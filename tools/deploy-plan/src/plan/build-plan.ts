@@ -12,27 +12,50 @@ export interface PlanInputs {
   /** The single environment a changed file concerns, or null for all (see environments.ts). */
   readonly environmentOfFile: (file: string) => string | null;
   /**
-   * Stack projects that use a changed file of a shared project at a finer grain than Nx's
-   * project graph knows (see module-usage.ts); null when unknown, then Nx's answer stands.
+   * Stack projects whose sources use a changed file, at a finer grain than Nx's project graph
+   * (see stack-usage.ts); null when the imports cannot tell, then the synth inputs decide.
    */
   readonly stackUsersOfFile: (file: string) => ReadonlySet<string> | null;
+  /** False for a file deleted by head: it is in no hash plan, so Nx's affected answer stands for it. */
+  readonly existsAtHead: (file: string) => boolean;
   readonly repositoryPrefix: string;
 }
 
-/** Turns Nx's facts into images to build and, per environment, stacks to apply in order. */
+/**
+ * Turns Nx's facts into images to build and, per environment, stacks to apply in order. Per
+ * changed file, Nx's affected projects are narrowed to what the file can change:
+ * - an image is built when the file is an input of its `build` task (so its tag changes);
+ * - a stack that deploys such an image (depends on the image project) is applied;
+ * - a stack is applied when its sources use the file, or, when imports cannot tell, when the file
+ *   is an input of its `synth`; then every stack that depends on it too, since they read its outputs.
+ *   An image does not propagate further: its tag is not an output other stacks read.
+ * Workspace-level files (package-lock.json, nx.json) keep Nx's answer.
+ */
 export function buildPlan(inputs: PlanInputs): DeployPlan {
   const graph = new ProjectGraphView(inputs.facts.projects);
+  const imagesByFile = new Map(inputs.facts.touchedFiles.map((f) => [f.file, imagesChangedBy(f, inputs, graph)]));
   return {
-    images: imagesToBuild(inputs, graph),
-    environments: inputs.environments.map((env) => environmentPlan(env, inputs, graph)),
+    images: imagesToBuild(inputs, graph, imagesByFile),
+    environments: inputs.environments.map((env) => environmentPlan(env, inputs, graph, imagesByFile)),
   };
 }
 
-function imagesToBuild(inputs: PlanInputs, graph: ProjectGraphView): ImageBuild[] {
-  const affected = new Set(inputs.facts.touchedFiles.flatMap((f) => f.affected));
+/** Image projects whose build output (and so tag) the file can change. */
+function imagesChangedBy(file: FileImpact, inputs: PlanInputs, graph: ProjectGraphView): string[] {
+  const buildInputs = inputs.facts.inputFiles.build;
+  return file.affected.filter((name) => {
+    if (!graph.get(name)?.tags.includes(IMAGE_TAG)) return false;
+    const files = buildInputs[name];
+    if (files === undefined || !inputs.existsAtHead(file.file)) return true;
+    return files.includes(file.file);
+  });
+}
+
+function imagesToBuild(inputs: PlanInputs, graph: ProjectGraphView, imagesByFile: Map<string, string[]>): ImageBuild[] {
+  const changed = new Set([...imagesByFile.values()].flat());
   return graph
     .withTag(IMAGE_TAG)
-    .filter((p) => affected.has(p.name))
+    .filter((p) => changed.has(p.name))
     .map((p) => {
       const hash = inputs.facts.buildHashes[p.name];
       if (hash === undefined) throw new Error(`Nx reported no build hash for image project ${p.name}`);
@@ -45,12 +68,17 @@ function imagesToBuild(inputs: PlanInputs, graph: ProjectGraphView): ImageBuild[
     });
 }
 
-function environmentPlan(env: string, inputs: PlanInputs, graph: ProjectGraphView): EnvironmentPlan {
+function environmentPlan(
+  env: string,
+  inputs: PlanInputs,
+  graph: ProjectGraphView,
+  imagesByFile: Map<string, string[]>,
+): EnvironmentPlan {
   const reasons = new Map<string, Set<string>>();
   for (const file of inputs.facts.touchedFiles) {
     const scope = inputs.environmentOfFile(file.file);
     if (scope !== null && scope !== env) continue;
-    for (const stack of stacksAffectedBy(file, inputs, graph)) {
+    for (const stack of stacksAffectedBy(file, inputs, graph, imagesByFile.get(file.file) ?? [])) {
       const set = reasons.get(stack) ?? new Set<string>();
       set.add(file.project ?? file.file);
       reasons.set(stack, set);
@@ -66,10 +94,21 @@ function environmentPlan(env: string, inputs: PlanInputs, graph: ProjectGraphVie
   };
 }
 
-function stacksAffectedBy(file: FileImpact, inputs: PlanInputs, graph: ProjectGraphView): string[] {
+function stacksAffectedBy(file: FileImpact, inputs: PlanInputs, graph: ProjectGraphView, images: string[]): string[] {
   const stacks = file.affected.filter((name) => graph.get(name)?.tags.includes(STACK_TAG));
+  if (file.project === null) return stacks;
+  const deployers = stacks.filter((stack) => images.some((image) => graph.get(stack)?.dependsOn.includes(image)));
+  const seeds = graph.get(file.project)?.tags.includes(IMAGE_TAG) ? [] : stackSeeds(file, stacks, inputs);
+  return stacks.filter((stack) => deployers.includes(stack) || seeds.some((seed) => graph.reaches(stack, seed)));
+}
+
+/** Stacks the file changes directly: their sources use it, else it is an input of their synth. */
+function stackSeeds(file: FileImpact, stacks: string[], inputs: PlanInputs): string[] {
   const users = inputs.stackUsersOfFile(file.file);
-  if (users === null) return stacks;
-  // Keep the stacks that use the file and every stack that depends on one of them.
-  return stacks.filter((stack) => [...users].some((user) => graph.reaches(stack, user)));
+  if (users !== null) return stacks.filter((stack) => users.has(stack));
+  if (!inputs.existsAtHead(file.file)) return stacks;
+  return stacks.filter((stack) => {
+    const synthInputs = inputs.facts.inputFiles.synth[stack];
+    return synthInputs === undefined || synthInputs.includes(file.file);
+  });
 }

@@ -15,8 +15,6 @@ export const DOCUMENTED_ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 export const CONFIG_PROJECT = 'infra-config';
 export const ENVIRONMENTS_DIR = 'src/environments';
 
-/** Project holding the reusable constructs that stacks import. */
-export const MODULES_PROJECT = 'infra-modules';
 
 /** ECR repository prefix of image projects: the registry stack names repositories the same way. */
 export const DEFAULT_REPOSITORY_PREFIX = PROJECT_NAME;

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { computeDeployPlan } from '../src/deploy-plan-command';
+import type { DeployPlan } from '../src/plan/deploy-plan';
+import { FixtureWorkspace } from './fixture-workspace';
+
+/**
+ * The issue's scenarios on a clone of this repository: its real stacks, their dependencies
+ * (monitoring reads service and data outputs; service deploys the api and worker images) and
+ * imports. Each scenario is one commit on a branch from the clone's HEAD.
+ */
+const ALL_STACKS = ['state', 'network', 'registry', 'data', 'service', 'monitoring'];
+const ENVS = ['dev', 'staging', 'prod'];
+
+const stacksByEnv = (plan: DeployPlan) => Object.fromEntries(plan.environments.map((e) => [e.name, e.stacks.map((s) => s.name)]));
+const everyEnv = (stacks: string[]) => Object.fromEntries(ENVS.map((env) => [env, stacks]));
+const images = (plan: DeployPlan) => plan.images.map((i) => i.project);
+
+describe('deploy plan on a clone of this repository', () => {
+  let repo: FixtureWorkspace;
+  const plan = () => computeDeployPlan({ cwd: repo.dir, base: repo.baseCommit });
+
+  beforeAll(() => {
+    repo = FixtureWorkspace.cloneOfRepository();
+  });
+  afterAll(() => repo.remove());
+
+  it('apps/api: the api image and the service stack of each environment, nothing else', async () => {
+    repo.change('api', { 'apps/api/src/main.ts': '// changed\n' });
+    const result = await plan();
+    expect(images(result)).toEqual(['api']);
+    expect(result.images[0]).toEqual({
+      project: 'api',
+      dockerfile: 'apps/api/Dockerfile',
+      repository: 'fargate-platform/api',
+      tag: expect.stringMatching(/^nx-\d+$/),
+    });
+    expect(stacksByEnv(result)).toEqual(everyEnv(['service']));
+    expect(result.environments.every((e) => e.stacks[0].reasons.join() === 'api')).toBe(true);
+  });
+
+  it('a test of the api only: no image (its build inputs exclude tests, so the tag stays), no stack', async () => {
+    repo.change('api-test', { 'apps/api/test/health.extra.spec.ts': "it('runs', () => undefined);\n" });
+    expect(await plan()).toEqual({ images: [], environments: ENVS.map((name) => ({ name, stacks: [] })) });
+  });
+
+  it('the worker Dockerfile: the worker image and the service stack that deploys it', async () => {
+    repo.change('worker-dockerfile', { 'apps/worker/Dockerfile': '# changed\n' });
+    const result = await plan();
+    expect(images(result)).toEqual(['worker']);
+    expect(stacksByEnv(result)).toEqual(everyEnv(['service']));
+  });
+
+  it('libs/shared table definitions: both images, data, service and monitoring (its alarms cover every table)', async () => {
+    repo.change('tables', { 'libs/shared/src/definitions/tables.ts': '// changed\n' });
+    const result = await plan();
+    expect(images(result)).toEqual(['api', 'worker']);
+    // state, network and registry import shared code only through constructs that do not use tables.ts.
+    expect(stacksByEnv(result)).toEqual(everyEnv(['data', 'service', 'monitoring']));
+    expect(result.environments[0].stacks.map((s) => s.reasons)).toEqual([['shared'], ['shared'], ['shared']]);
+  });
+
+  it('one infra module: the stack using it, then the stacks that read its outputs; no image', async () => {
+    repo.change('network-module', { 'infra/modules/src/network.ts': '// changed\n' });
+    const result = await plan();
+    expect(images(result)).toEqual([]);
+    expect(stacksByEnv(result)).toEqual(everyEnv(['network', 'service', 'monitoring']));
+  });
+
+  it('a module only the monitoring stack uses: monitoring alone', async () => {
+    repo.change('dashboard-module', { 'infra/modules/src/service-dashboard.ts': '// changed\n' });
+    expect(stacksByEnv(await plan())).toEqual(everyEnv(['monitoring']));
+  });
+
+  it('infra/config for prod only: every prod stack (config reaches them all through the app), no other environment', async () => {
+    repo.change('prod-config', { 'infra/config/src/environments/prod.ts': '// changed\n' });
+    const result = await plan();
+    expect(images(result)).toEqual([]);
+    expect(stacksByEnv(result)).toEqual({ dev: [], staging: [], prod: ALL_STACKS });
+  });
+
+  it('the CDKTF app that wires the stacks together: every stack of every environment', async () => {
+    repo.change('platform', { 'infra/platform.ts': '// changed\n' });
+    const result = await plan();
+    expect(images(result)).toEqual([]);
+    expect(stacksByEnv(result)).toEqual(everyEnv(ALL_STACKS));
+  });
+
+  it('docs and the README: nothing', async () => {
+    repo.change('docs', { 'README.md': 'more\n', 'docs/deploying.md': 'more\n' });
+    expect(await plan()).toEqual({ images: [], environments: ENVS.map((name) => ({ name, stacks: [] })) });
+  });
+
+  it.each(['package-lock.json', 'nx.json'])('%s: every image and every stack, in dependency order', async (file) => {
+    repo.branchFromBase(file);
+    const json = JSON.parse(readFileSync(join(repo.dir, file), 'utf8'));
+    if (file === 'package-lock.json') json.packages[''].version = '0.0.1';
+    else json.parallel = (json.parallel ?? 1) + 1;
+    repo.write(file, `${JSON.stringify(json, null, 2)}\n`);
+    repo.commitAll(file);
+    const result = await plan();
+    expect(images(result)).toEqual(['api', 'worker']);
+    expect(stacksByEnv(result)).toEqual(everyEnv(ALL_STACKS));
+    expect(result.environments[0].stacks[0].reasons).toEqual([file]);
+  });
+});

@@ -1,18 +1,25 @@
 /**
  * The CDKTF app (run by `cdktf synth` through cdktf.json, or directly with `tsx infra/main.ts`).
  * ENVIRONMENTS=dev,prod and STACKS=service narrow what is built (dependencies are added);
+ * PREVIEW_ENVIRONMENT=pr-123 adds that pull request's copy of dev's service stack (pr-123-service);
  * output goes to CDKTF_OUTDIR (set by the cdktf CLI) or cdktf.out.
  */
 import { mkdirSync } from 'node:fs';
 import { App } from 'cdktf';
-import { ConfigError, loadEnvironments } from '@platform/infra-config';
+import { ConfigError, loadEnvironments, readPreviewEnvironment } from '@platform/infra-config';
 import { buildPlatform, resolveStackSelection } from './platform';
 
 function main(): void {
+  // Config first: a bad value fails before anything is written.
+  const environments = loadEnvironments(process.env);
+  const preview = readPreviewEnvironment(process.env);
+  // A preview's service stack reads its base environment's network, registry and data stacks.
+  const stacks = preview && process.env.STACKS ? `${process.env.STACKS},service` : process.env.STACKS;
+  const selection = resolveStackSelection(stacks);
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   mkdirSync(outdir, { recursive: true });
   const app = new App({ outdir });
-  buildPlatform(app, loadEnvironments(process.env), resolveStackSelection(process.env.STACKS));
+  buildPlatform(app, environments, selection, preview);
   app.synth();
 }
 

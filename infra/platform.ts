@@ -5,7 +5,7 @@
  * consuming one, with an explicit stack dependency.
  */
 import { App } from 'cdktf';
-import type { EnvironmentConfig } from '@platform/infra-config';
+import { ConfigError, type EnvironmentConfig, type PreviewEnvironment } from '@platform/infra-config';
 import { StateStack } from '@platform/stack-state';
 import { NetworkStack } from '@platform/stack-network';
 import { RegistryStack } from '@platform/stack-registry';
@@ -43,7 +43,7 @@ export function resolveStackSelection(requested: string | undefined): Set<StackN
   const selected = new Set<StackName>();
   const add = (name: string): void => {
     if (!(STACK_NAMES as readonly string[]).includes(name)) {
-      throw new Error(`STACKS names unknown stack "${name}" (known: ${STACK_NAMES.join(', ')})`);
+      throw new ConfigError(`STACKS names unknown stack "${name}" (known: ${STACK_NAMES.join(', ')})`);
     }
     const stack = name as StackName;
     if (selected.has(stack)) return;
@@ -60,16 +60,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, selection:
   if (selection.has('network')) stacks.network = new NetworkStack(app, { config });
   if (selection.has('registry')) stacks.registry = new RegistryStack(app, { config });
   if (selection.has('data')) stacks.data = new DataStack(app, { config });
-  if (selection.has('service') && stacks.network && stacks.registry && stacks.data) {
-    stacks.service = new ServiceStack(app, {
-      config,
-      network: stacks.network.network,
-      repositories: stacks.registry.repositories,
-      tables: stacks.data.tables,
-      scanQueue: stacks.data.scanQueue,
-      resourcePrefix: stacks.data.resourcePrefix,
-    });
-  }
+  if (selection.has('service')) stacks.service = buildServiceStack(app, config, stacks);
   if (selection.has('monitoring') && stacks.service && stacks.data) {
     stacks.monitoring = new MonitoringStack(app, {
       config,
@@ -81,11 +72,41 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, selection:
   return stacks;
 }
 
-/** Every selected stack of every given environment. */
+/** The service stack of an environment, or a preview's copy of it, wired to the environment's shared stacks. */
+function buildServiceStack(app: App, config: EnvironmentConfig, base: EnvironmentStacks, preview?: PreviewEnvironment): ServiceStack {
+  const { network, registry, data } = base;
+  if (!network || !registry || !data) {
+    throw new ConfigError(`${preview?.name ?? config.name}: the service stack needs ${config.name}'s network, registry and data stacks`);
+  }
+  return new ServiceStack(app, {
+    config,
+    network: network.network,
+    repositories: registry.repositories,
+    tables: data.tables,
+    scanQueue: data.scanQueue,
+    resourcePrefix: data.resourcePrefix,
+    preview,
+  });
+}
+
+/**
+ * Every selected stack of every given environment and, with `preview`, that pull request's
+ * service stack (`pr-123-service`), which reads its base environment's network, registry and data.
+ */
 export function buildPlatform(
   app: App,
   environments: readonly EnvironmentConfig[],
   selection: Set<StackName> = new Set(STACK_NAMES),
+  preview?: PreviewEnvironment,
 ): Map<string, EnvironmentStacks> {
-  return new Map(environments.map((config) => [config.name, buildEnvironment(app, config, selection)]));
+  const built = new Map<string, EnvironmentStacks>(environments.map((config) => [config.name, buildEnvironment(app, config, selection)]));
+  if (preview) {
+    const base = environments.find((config) => config.name === preview.baseEnvironment);
+    const baseStacks = built.get(preview.baseEnvironment);
+    if (!base || !baseStacks) {
+      throw new ConfigError(`PREVIEW_ENVIRONMENT=${preview.name} copies ${preview.baseEnvironment}'s service stack: include ${preview.baseEnvironment} in ENVIRONMENTS`);
+    }
+    built.set(preview.name, { service: buildServiceStack(app, base, baseStacks, preview) });
+  }
+  return built;
 }

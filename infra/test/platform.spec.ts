@@ -48,6 +48,18 @@ describe('the whole CDKTF app', () => {
     expect(manifest.stacks['prod-monitoring'].dependencies.sort()).toEqual(['prod-data', 'prod-service']);
   });
 
+  it('tags every resource with project, env, stack and owner through the provider default_tags', () => {
+    for (const env of ['dev', 'staging', 'prod']) {
+      for (const stack of STACK_NAMES) {
+        const providers = read(`${env}-${stack}`).provider.aws as Json[];
+        expect(providers.length).toBeGreaterThan(0);
+        for (const provider of providers) {
+          expect(provider.default_tags).toEqual([{ tags: { project: 'fargate-platform', env, stack, owner: 'platform-team' } }]);
+        }
+      }
+    }
+  });
+
   it('never deploys a latest image and keeps every state under <env>/<stack>.tfstate', () => {
     for (const env of ['dev', 'staging', 'prod']) {
       for (const stack of STACK_NAMES) {

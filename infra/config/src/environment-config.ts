@@ -58,6 +58,12 @@ export interface EnvironmentConfig {
   readonly stateStackBackend: 'local' | 's3';
   /** `owner/name` of the GitHub repository whose workflows may assume the CI roles. */
   readonly githubRepository: string;
+  /**
+   * GitHub environment of pull-request previews (.github/workflows/preview.yml), whose jobs get
+   * a deploy role in this account limited to `pr-*` names and state. Only the account previews
+   * run in (dev) sets it. @default - none
+   */
+  readonly previewGithubEnvironment?: string;
   /** Image tags (content hashes) from `API_IMAGE_TAG` / `WORKER_IMAGE_TAG`; never `latest`. */
   readonly imageTags: { readonly api: string; readonly worker: string };
   /** @default [] */

@@ -6,3 +6,4 @@ export * from './load-environments';
 export * from './environments';
 export * from './stack-settings';
 export * from './image-repository';
+export * from './preview-environment';

@@ -1,20 +1,28 @@
+import { ConfigError } from './config-error';
 import type { EnvironmentConfig } from './environment-config';
+import type { PreviewEnvironment } from './preview-environment';
 
 /**
  * Provider, backend and tag settings of one stack of one environment, in the shape
  * `PlatformStack` (infra-modules) takes. Every stack but `state` keeps its state in the
  * environment's state bucket; `state` does too once migrated (STATE_STACK_BACKEND=local before).
+ * With a preview, the stack is `<preview>-<stack>` with state `<preview>/<stack>.tfstate` in the
+ * base environment's bucket and account, tagged env=<base> and preview=<preview>.
  */
-export function stackSettings(config: EnvironmentConfig, stackName: string) {
+export function stackSettings(config: EnvironmentConfig, stackName: string, preview?: PreviewEnvironment) {
+  if (preview && preview.baseEnvironment !== config.name) {
+    throw new ConfigError(`preview ${preview.name} runs in ${preview.baseEnvironment}, not in ${config.name}`);
+  }
   const useLocal = stackName === 'state' && config.stateStackBackend === 'local';
   return {
-    environment: config.name,
+    environment: preview?.name ?? config.name,
+    environmentTag: config.name,
     stackName,
     accountId: config.accountId,
     region: config.region,
     backend: useLocal
       ? ({ type: 'local' } as const)
       : ({ type: 's3', bucket: config.stateBucketName, region: config.region } as const),
-    tags: { project: config.project, owner: config.owner },
+    tags: { project: config.project, owner: config.owner, ...(preview ? { preview: preview.name } : {}) },
   };
 }

@@ -36,6 +36,8 @@ export interface LoadBalancedFargateServiceProps
   readonly accessLogsBucketName: string;
   /** @default 90 */
   readonly accessLogsRetentionDays?: number;
+  /** Let `terraform destroy` delete the access-log bucket with its logs (short-lived previews). @default false */
+  readonly accessLogsForceDestroy?: boolean;
   /** @default true */
   readonly loadBalancerDeletionProtection?: boolean;
   /** Long enough for server-sent events between keep-alives. @default 120 */
@@ -112,6 +114,7 @@ export class LoadBalancedFargateService extends Construct {
       // Versioned (CKV_AWS_21) so a deleted or overwritten log is recoverable; old versions expire too.
       expireObjectsAfterDays: accessLogsRetention,
       noncurrentVersionExpiryDays: accessLogsRetention,
+      forceDestroy: props.accessLogsForceDestroy ?? false,
     });
     const logObjects = `${this.accessLogsBucket.bucketArn}/${logPrefix}/AWSLogs/${props.accountId}/*`;
     this.accessLogsBucket.addPolicyStatements([

@@ -9,14 +9,20 @@ export type StateBackend =
   | { readonly type: 'local' };
 
 export interface PlatformStackProps {
-  /** `dev`, `staging`, `prod`: first half of the stack id. */
+  /** `dev`, `staging`, `prod` or a preview such as `pr-123`: first half of the stack id and of the state key. */
   readonly environment: string;
+  /**
+   * The `env` default tag when it differs from `environment`: a preview is tagged with the
+   * environment whose account it lives in (and policy rules judge it as that environment).
+   * @default environment
+   */
+  readonly environmentTag?: string;
   /** `network`, `data`...: second half of the stack id and of the state key. */
   readonly stackName: string;
   readonly accountId: string;
   readonly region: string;
   readonly backend: StateBackend;
-  /** Tags on every resource, with `env` and `stack` added. */
+  /** Tags on every resource, with `env` and `stack` added (the provider's default_tags). */
   readonly tags: Readonly<Record<string, string>> & { readonly project: string; readonly owner: string };
 }
 
@@ -35,7 +41,8 @@ export class PlatformStack extends TerraformStack {
   readonly stateKey: string;
 
   constructor(scope: Construct, props: PlatformStackProps) {
-    requireMatch('PlatformStack', 'environment', props.environment, /^[a-z][a-z0-9]*$/, 'lowercase letters and digits');
+    requireMatch('PlatformStack', 'environment', props.environment, /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'lowercase letters and digits, "-" between words');
+    const environmentTag = requireMatch('PlatformStack', 'environmentTag', props.environmentTag ?? props.environment, /^[a-z][a-z0-9-]*$/, 'lowercase letters, digits or "-"');
     requireMatch('PlatformStack', 'stackName', props.stackName, /^[a-z][a-z0-9-]*$/, 'lowercase letters, digits or "-"');
     requireMatch('PlatformStack', 'accountId', props.accountId, /^\d{12}$/, 'a 12-digit AWS account id');
     super(scope, `${props.environment}-${props.stackName}`);
@@ -48,7 +55,7 @@ export class PlatformStack extends TerraformStack {
     this.provider = new AwsProvider(this, 'aws', {
       region: props.region,
       allowedAccountIds: [props.accountId],
-      defaultTags: [{ tags: { ...props.tags, env: props.environment, stack: props.stackName } }],
+      defaultTags: [{ tags: { ...props.tags, env: environmentTag, stack: props.stackName } }],
     });
 
     if (props.backend.type === 's3') {

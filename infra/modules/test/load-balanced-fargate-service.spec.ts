@@ -67,6 +67,11 @@ describe('LoadBalancedFargateService', () => {
     expect(lifecycle.rule[0].expiration[0].days).toBe(90);
   });
 
+  it('keeps access logs on destroy unless told to empty the bucket (previews)', () => {
+    expect(only(build().json, 'aws_s3_bucket').force_destroy).toBe(false);
+    expect(only(build({ accessLogsForceDestroy: true }).json, 'aws_s3_bucket').force_destroy).toBe(true);
+  });
+
   it('checks target health on /healthz', () => {
     const { json } = build();
     expect(only(json, 'aws_lb_target_group').health_check).toMatchObject({ path: '/healthz', matcher: '200', enabled: true });

@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
-import { GithubOidcRoles, PlatformStack, SecureBucket, StateBucket, EncryptionKey } from '../src';
-import { ACCOUNT_ID, newStack, only, REGION, resources, synth } from './support';
+import { GithubOidcRoles, GithubOidcRolesProps, PlatformStack, SecureBucket, StateBucket, EncryptionKey } from '../src';
+import { ACCOUNT_ID, Json, newStack, only, REGION, resources, synth } from './support';
 import { App, Testing } from 'cdktf';
 
 describe('StateBucket', () => {
@@ -68,37 +68,90 @@ describe('EncryptionKey', () => {
 });
 
 describe('GithubOidcRoles', () => {
-  function build(stack: TerraformStack = newStack()) {
+  const SUB = 'token.actions.githubusercontent.com:sub';
+  type RolesProps = Partial<Omit<GithubOidcRolesProps, 'stateBucket'>>;
+
+  function build(override: RolesProps = {}, stack: TerraformStack = newStack()) {
     const state = new StateBucket(stack, 'state', { bucketName: 'acme-tfstate-dev', accountId: ACCOUNT_ID, region: REGION });
-    new GithubOidcRoles(stack, 'gh', { namePrefix: 'dev', repository: 'acme/platform', applyEnvironment: 'dev', stateBucket: state, accountId: ACCOUNT_ID });
+    new GithubOidcRoles(stack, 'gh', {
+      namePrefix: 'dev',
+      repository: 'acme/platform',
+      applyEnvironment: 'dev',
+      previewEnvironment: 'preview',
+      stateBucket: state,
+      accountId: ACCOUNT_ID,
+      ...override,
+    });
     return synth(stack);
   }
+  const json = build();
+  const roles = resources(json, 'aws_iam_role');
+  const trust = (name: string) => JSON.parse(roles.find((r) => r.name === name).assume_role_policy).Statement[0];
+  // Inline policies reference their role by a token; match the role's resource name in it.
+  const inlinePolicy = (roleId: string) => {
+    const policy = resources(json, 'aws_iam_role_policy').find((p) => p.role.includes(`aws_iam_role.${roleId}`));
+    return JSON.parse(policy.policy).Statement as { Sid: string; Action: string | string[]; Resource: string }[];
+  };
+  const statement = (roleId: string, sid: string) => inlinePolicy(roleId).find((st) => st.Sid === sid);
+  const roleId = (name: string) => Object.entries(json.resource.aws_iam_role).find(([, r]) => (r as Json).name === name)?.[0] as string;
 
-  it('trusts pull requests and main for plan, the GitHub environment for apply', () => {
-    const roles = resources(build(), 'aws_iam_role');
-    const trust = (name: string) => JSON.parse(roles.find((r) => r.name === name).assume_role_policy).Statement[0];
-    expect(trust('dev-github-plan').Condition.StringLike['token.actions.githubusercontent.com:sub']).toEqual([
-      'repo:acme/platform:pull_request',
-      'repo:acme/platform:ref:refs/heads/main',
-    ]);
-    expect(trust('dev-github-apply').Condition.StringLike['token.actions.githubusercontent.com:sub']).toEqual([
-      'repo:acme/platform:environment:dev',
-    ]);
-    expect(trust('dev-github-apply').Condition.StringEquals['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
+  it('trusts exact subjects of this repository: pull requests and main for plan, one GitHub environment per deploy role', () => {
+    expect(roles.map((r) => r.name).sort()).toEqual(['dev-github-apply', 'dev-github-plan', 'dev-github-preview']);
+    expect(trust('dev-github-plan').Condition).toEqual({
+      StringEquals: {
+        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        [SUB]: ['repo:acme/platform:pull_request', 'repo:acme/platform:ref:refs/heads/main'],
+      },
+    });
+    expect(trust('dev-github-apply').Condition.StringEquals[SUB]).toEqual(['repo:acme/platform:environment:dev']);
+    expect(trust('dev-github-preview').Condition.StringEquals[SUB]).toEqual(['repo:acme/platform:environment:preview']);
+    for (const role of roles) {
+      const condition = JSON.parse(role.assume_role_policy).Statement[0].Condition;
+      // No glob matching anywhere: StringLike would turn a stray "*" into a wildcard.
+      expect(Object.keys(condition)).toEqual(['StringEquals']);
+      expect(JSON.stringify(condition[`StringEquals`][SUB])).not.toMatch(/[*?]/);
+    }
   });
 
   it('gives plan read-only access and never AdministratorAccess', () => {
-    const attachments = resources(build(), 'aws_iam_role_policy_attachment').map((a) => a.policy_arn);
-    expect(attachments).toContain('arn:aws:iam::aws:policy/ReadOnlyAccess');
-    expect(attachments).not.toContain('arn:aws:iam::aws:policy/AdministratorAccess');
+    const attachments = resources(json, 'aws_iam_role_policy_attachment');
+    const planId = roleId('dev-github-plan');
+    expect(attachments.filter((a) => a.role.includes(`aws_iam_role.${planId}`)).map((a) => a.policy_arn)).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+    expect(attachments.map((a) => a.policy_arn)).not.toContain('arn:aws:iam::aws:policy/AdministratorAccess');
+    expect(inlinePolicy(planId).map((st) => st.Sid)).not.toContain('WriteState');
   });
 
-  it('rejects a repository that is not owner/name', () => {
-    const stack = newStack();
-    const state = new StateBucket(stack, 'state', { bucketName: 'acme-tfstate-dev', accountId: ACCOUNT_ID, region: REGION });
-    expect(
-      () => new GithubOidcRoles(stack, 'gh', { namePrefix: 'dev', repository: 'platform', applyEnvironment: 'dev', stateBucket: state, accountId: ACCOUNT_ID }),
-    ).toThrow(/repository must be "owner\/name"/);
+  it('lets the apply role write any state and manage dev-* roles', () => {
+    const apply = roleId('dev-github-apply');
+    expect(statement(apply, 'WriteState')?.Resource).toMatch(/\/\*$/);
+    expect(statement(apply, 'ManageOwnRolesAndPolicies')?.Resource).toBe(`arn:aws:iam::${ACCOUNT_ID}:role/dev-*`);
+    expect(statement(apply, 'ManageGithubProvider')).toBeDefined();
+  });
+
+  it('limits the preview role to pr-* state, pr-* roles, and not the OIDC provider', () => {
+    const preview = roleId('dev-github-preview');
+    expect(statement(preview, 'WriteState')).toMatchObject({ Action: ['s3:PutObject', 's3:DeleteObject'], Resource: expect.stringMatching(/\/pr-\*$/) });
+    expect(statement(preview, 'StateLockFiles')?.Resource).toMatch(/\/pr-\*\.tflock$/);
+    expect(statement(preview, 'ManageOwnRolesAndPolicies')?.Resource).toBe(`arn:aws:iam::${ACCOUNT_ID}:role/pr-*`);
+    expect(statement(preview, 'ManageGithubProvider')).toBeUndefined();
+  });
+
+  it('has no preview role unless asked', () => {
+    const names = resources(build({ previewEnvironment: undefined }), 'aws_iam_role').map((r) => r.name);
+    expect(names.sort()).toEqual(['dev-github-apply', 'dev-github-plan']);
+  });
+
+  it.each<[RolesProps, RegExp]>([
+    [{ repository: 'platform' }, /repository must be "owner\/name"/],
+    [{ repository: 'acme/*' }, /repository must not contain wildcards \("\*" or "\?"\): a wildcard subject lets other workflows assume the role, got "acme\/\*"/],
+    [{ repository: '*/platform' }, /repository must not contain wildcards/],
+    [{ applyEnvironment: '*' }, /applyEnvironment must not contain wildcards/],
+    [{ applyEnvironment: 'prod?' }, /applyEnvironment must not contain wildcards/],
+    [{ planBranch: 'release/*' }, /planBranch must not contain wildcards/],
+    [{ previewEnvironment: 'pr-*' }, /previewEnvironment must not contain wildcards/],
+    [{ previewEnvironment: 'dev' }, /previewEnvironment must differ from applyEnvironment/],
+  ])('rejects %p', (override, message) => {
+    expect(() => build(override)).toThrow(message);
   });
 });
 
@@ -126,7 +179,24 @@ describe('PlatformStack', () => {
     expect(json.terraform.backend.local.path).toBe('terraform.dev-network.tfstate');
   });
 
+  it('takes a preview name as environment and tags it with the environment it runs in', () => {
+    const stack = new PlatformStack(Testing.app() as App, {
+      ...base,
+      environment: 'pr-42',
+      environmentTag: 'dev',
+      stackName: 'service',
+      tags: { project: 'p', owner: 'o', preview: 'pr-42' },
+      backend: { type: 's3', bucket: 'acme-tfstate-dev', region: REGION },
+    });
+    const json = synth(stack);
+    expect(stack.node.id).toBe('pr-42-service');
+    expect(json.terraform.backend.s3.key).toBe('pr-42/service.tfstate');
+    expect(json.provider.aws[0].default_tags[0].tags).toEqual({ project: 'p', owner: 'o', preview: 'pr-42', env: 'dev', stack: 'service' });
+  });
+
   it.each([
+    [{ environment: 'pr-' }, /environment must be lowercase letters and digits, "-" between words/],
+    [{ environmentTag: 'Dev' }, /environmentTag must be lowercase/],
     [{ environment: 'Dev' }, /environment must be lowercase/],
     [{ accountId: 'x' }, /accountId must be a 12-digit/],
     [{ stackName: 'Net Work' }, /stackName must be lowercase/],

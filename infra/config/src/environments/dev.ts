@@ -23,6 +23,8 @@ export function devConfig(env: Env = process.env): EnvironmentConfig {
     deletionProtection: false,
     stateBucketName: stateBucketName(common.project, 'dev', accountId),
     stateStackBackend: readStateStackBackend(env),
+    // Previews (PREVIEW_ENVIRONMENT=pr-<n>) run in this account.
+    previewGithubEnvironment: 'preview',
     apiSecrets: [{ envName: 'API_KEY_PEPPER', parameterName: '/fargate-platform/dev/api/key-pepper' }],
   };
 }

@@ -11,8 +11,8 @@ import {
   QueueProcessingFargateService,
   Table,
 } from '@platform/infra-modules';
-import { EnvironmentConfig, ssmParameterArn, stackSettings } from '@platform/infra-config';
-import type { TableName } from '@platform/shared';
+import { EnvironmentConfig, PreviewEnvironment, ServiceSizing, ssmParameterArn, stackSettings } from '@platform/infra-config';
+import { SCAN_QUEUE, TableName } from '@platform/shared';
 
 export interface ServiceStackProps {
   readonly config: EnvironmentConfig;
@@ -25,7 +25,19 @@ export interface ServiceStackProps {
   readonly scanQueue: Queue;
   /** Prefix of table and queue names (the data stack's resourcePrefix). */
   readonly resourcePrefix: string;
+  /**
+   * Build a pull request's preview copy instead of the environment's own service stack: names,
+   * stack id and state key from the preview, one task per service, HTTP only, no deletion
+   * protection, and a scan queue of its own (so preview workers never take the environment's
+   * messages). Network, images and tables stay the environment's. @default - none
+   */
+  readonly preview?: PreviewEnvironment;
 }
+
+/** A preview runs one task of each service: enough to try a pull request, cheap to leave running. */
+const PREVIEW_COUNTS = { desiredCount: 1, minCount: 1, maxCount: 1 } as const;
+const sized = (sizing: ServiceSizing, preview: PreviewEnvironment | undefined): ServiceSizing =>
+  preview ? { ...sizing, ...PREVIEW_COUNTS } : sizing;
 
 const API_PORT = 3000;
 /** The worker touches this file after every poll; the container health check reads its age. */
@@ -40,24 +52,42 @@ export class ServiceStack extends PlatformStack {
   readonly api: LoadBalancedFargateService;
   readonly worker: QueueProcessingFargateService;
   readonly logsKey: EncryptionKey;
+  /** The queue the API sends to and the worker consumes: the data stack's, or a preview's own. */
+  readonly scanQueue: Queue;
 
   constructor(scope: Construct, props: ServiceStackProps) {
-    super(scope, stackSettings(props.config, 'service'));
-    const { config, tables, scanQueue } = props;
+    super(scope, stackSettings(props.config, 'service', props.preview));
+    const { config, tables, preview } = props;
+    // Every name in this stack starts with it: `dev-api`, or `pr-123-api` for a preview.
+    const name = preview?.name ?? config.name;
     this.logsKey = new EncryptionKey(this, 'logs-key', {
-      description: `${config.name} service logs`,
-      aliasName: `${config.name}-service-logs`,
+      description: `${name} service logs`,
+      aliasName: `${name}-service-logs`,
       accountId: config.accountId,
       region: config.region,
       servicePrincipals: ['logs'],
     });
-    this.cluster = new FargateCluster(this, 'cluster', { clusterName: `${config.name}-cluster` });
+    this.cluster = new FargateCluster(this, 'cluster', { clusterName: `${name}-cluster` });
+    this.scanQueue = preview
+      ? new Queue(this, 'preview-scan-queue', {
+          definition: SCAN_QUEUE,
+          queuePrefix: name,
+          encryptionKey: new EncryptionKey(this, 'preview-queue-key', {
+            description: `${name} scan queue`,
+            aliasName: `${name}-queue`,
+            accountId: config.accountId,
+            region: config.region,
+          }),
+        })
+      : props.scanQueue;
+    const scanQueue = this.scanQueue;
+    const domain = preview ? undefined : config.domain;
 
     const sharedEnvironment = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
       AWS_REGION: config.region,
-      DEPLOY_ENV: config.name,
+      DEPLOY_ENV: name,
       TABLE_PREFIX: props.resourcePrefix,
       SCAN_QUEUE_URL: scanQueue.queueUrl,
     };
@@ -72,8 +102,8 @@ export class ServiceStack extends PlatformStack {
 
     this.api = new LoadBalancedFargateService(this, 'api', {
       ...common,
-      ...config.api,
-      namePrefix: `${config.name}-api`,
+      ...sized(config.api, preview),
+      namePrefix: `${name}-api`,
       containerName: 'api',
       repository: props.repositories.api,
       imageTag: config.imageTags.api,
@@ -81,9 +111,10 @@ export class ServiceStack extends PlatformStack {
       healthCheckPath: '/healthz',
       environment: { ...sharedEnvironment, PORT: String(API_PORT), HOST: '0.0.0.0' },
       secrets: config.apiSecrets.map((s) => ({ name: s.envName, valueFromArn: ssmParameterArn(config, s.parameterName) })),
-      certificateArn: config.domain?.certificateArn,
-      accessLogsBucketName: `${config.project}-alb-logs-${config.name}-${config.accountId}`,
-      loadBalancerDeletionProtection: config.deletionProtection,
+      certificateArn: domain?.certificateArn,
+      accessLogsBucketName: `${config.project}-alb-logs-${name}-${config.accountId}`,
+      accessLogsForceDestroy: preview !== undefined,
+      loadBalancerDeletionProtection: preview ? false : config.deletionProtection,
       grants: {
         tables: [
           { table: tables.scans, access: 'read-write' },
@@ -98,8 +129,8 @@ export class ServiceStack extends PlatformStack {
 
     this.worker = new QueueProcessingFargateService(this, 'worker', {
       ...common,
-      ...config.worker,
-      namePrefix: `${config.name}-worker`,
+      ...sized(config.worker, preview),
+      namePrefix: `${name}-worker`,
       containerName: 'worker',
       repository: props.repositories.worker,
       imageTag: config.imageTags.worker,
@@ -128,7 +159,7 @@ export class ServiceStack extends PlatformStack {
     });
 
     new TerraformOutput(this, 'api-url', {
-      value: `${this.api.httpsEnabled ? 'https' : 'http'}://${config.domain?.name ?? this.api.loadBalancerDnsName}`,
+      value: `${this.api.httpsEnabled ? 'https' : 'http'}://${domain?.name ?? this.api.loadBalancerDnsName}`,
       description: 'Where the smoke test calls /healthz',
     });
   }

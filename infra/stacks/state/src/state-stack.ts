@@ -28,11 +28,16 @@ export class StateStack extends PlatformStack {
       namePrefix: config.name,
       repository: config.githubRepository,
       applyEnvironment: config.name,
+      previewEnvironment: config.previewGithubEnvironment,
       stateBucket: this.stateBucket,
       accountId: config.accountId,
     });
     // Read by CI to configure aws-actions/configure-aws-credentials.
     new TerraformOutput(this, 'plan-role-arn', { value: this.githubRoles.planRoleArn });
     new TerraformOutput(this, 'apply-role-arn', { value: this.githubRoles.applyRoleArn });
+    if (this.githubRoles.previewRoleArn) {
+      // AWS_APPLY_ROLE_ARN of the `preview` GitHub environment.
+      new TerraformOutput(this, 'preview-role-arn', { value: this.githubRoles.previewRoleArn });
+    }
   }
 }

@@ -60,6 +60,20 @@ describe('a pull request preview (PREVIEW_ENVIRONMENT=pr-123)', () => {
     expect(JSON.stringify(devService)).not.toContain('pr-123');
   });
 
+  it('changes no stack of dev: every output it reads is already in dev\'s applied state', () => {
+    const plainDir = mkdtempSync(join(tmpdir(), 'infra-no-preview-'));
+    try {
+      const plain = new App({ outdir: plainDir });
+      buildPlatform(plain, loadEnvironments({ ENVIRONMENTS: 'dev' }));
+      plain.synth();
+      for (const stack of ['dev-network', 'dev-registry', 'dev-data', 'dev-service', 'dev-monitoring']) {
+        expect(JSON.parse(readFileSync(join(plainDir, 'stacks', stack, 'cdk.tf.json'), 'utf8'))).toEqual(read(stack));
+      }
+    } finally {
+      rmSync(plainDir, { recursive: true, force: true });
+    }
+  });
+
   it('names everything after the pull request and has its own scan queue', () => {
     expect(names('aws_ecs_cluster')).toEqual(['pr-123-cluster']);
     expect(names('aws_ecs_service').sort()).toEqual(['pr-123-api', 'pr-123-worker']);

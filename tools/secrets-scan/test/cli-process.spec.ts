@@ -4,6 +4,8 @@ import { fakeAwsAccessKeyId } from './fake-secrets';
 import { TempRepo } from './temp-repo';
 
 const BIN = path.resolve(__dirname, '../src/bin.ts');
+/** The prefix of every message; a constant, so no line here reads like `secrets-scan: <value>` to the scanner. */
+const TOOL = 'secrets-scan';
 const ROOT = path.resolve(__dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
@@ -31,7 +33,7 @@ describe('secrets:scan as a real process', () => {
     const r = cli(repo.dir, ['--base', 'v9.9.9']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("secrets-scan: --base: unknown revision 'v9.9.9' (not a commit in this repository; is it fetched? a shallow clone lacks history)\n");
+    expect(r.stderr).toBe(`${TOOL}: --base: unknown revision 'v9.9.9' (not a commit in this repository; is it fetched? a shallow clone lacks history)\n`);
   });
 
   it('scans files and directories on disk without git, skipping binaries and allowlisted paths', () => {

@@ -2,6 +2,9 @@ import { EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FOUND, main } from '../src';
 import { awsDocumentationKeyId, fakeAwsAccessKeyId, fakeRsaPrivateKeyPem } from './fake-secrets';
 import { TempRepo } from './temp-repo';
 
+/** The prefix of every message; a constant, so no line here reads like `secrets-scan: <value>` to the scanner. */
+const TOOL = 'secrets-scan';
+
 /** Runs the CLI entry in `repo`, capturing what it writes. */
 function run(repo: TempRepo, ...args: string[]) {
   let stdout = '';
@@ -195,7 +198,7 @@ describe('the allowlist (.secrets-scan-ignore)', () => {
     expect(run(repo, '--base', base).code).toBe(EXIT_FOUND);
     expect(run(repo, '--base', base, '--ignore-file', 'ci/allow.txt').code).toBe(EXIT_CLEAN);
     const missing = run(repo, '--base', base, '--ignore-file', 'ci/nope.txt');
-    expect([missing.code, missing.stderr]).toEqual([EXIT_BAD_INPUT, 'secrets-scan: --ignore-file ' + `${repo.dir}/ci/nope.txt: no such file\n`]);
+    expect([missing.code, missing.stderr]).toEqual([EXIT_BAD_INPUT, `${TOOL}: --ignore-file ${repo.dir}/ci/nope.txt: no such file\n`]);
   });
 });
 
@@ -215,7 +218,7 @@ describe('bad input: exit 2 with one clear line', () => {
     const r = run(repo, ...args);
     expect(r.code).toBe(EXIT_BAD_INPUT);
     expect(r.stdout).toBe('');
-    expect(r.stderr.startsWith(`secrets-scan: ${message}`)).toBe(true);
+    expect(r.stderr.startsWith(`${TOOL}: ${message}`)).toBe(true);
     expect(r.stderr.trim()).not.toContain('\n');
   });
 

@@ -30,10 +30,13 @@ beforeAll(async () => {
   cancelledId = created.json().id;
   expect((await ctx.app.inject({ method: 'POST', url: `/v1/scans/${cancelledId}/cancel`, headers: { authorization: ctx.tenantA } })).statusCode).toBe(200);
 }, 60_000);
-afterAll(async () => {
-  process.stdout.write(`fuzz statuses: ${JSON.stringify(Object.fromEntries([...tally].sort(([a], [b]) => a - b)))}\n`);
-  await ctx?.close();
-});
+afterAll(async () => ctx?.close());
+
+/** The statuses seen so far, printed (console.log is kept by jest even from its workers) for docs/reliability.md. */
+function printTally(what: string): void {
+  console.log(`${what}; statuses: ${JSON.stringify(Object.fromEntries([...tally].sort(([a], [b]) => a - b)))}`);
+  tally.clear();
+}
 
 function checkAnswer(request: Pick<FuzzRequest, 'method' | 'url'>, status: number, contentType: string, body: string | undefined): void {
   tally.set(status, (tally.get(status) ?? 0) + 1);
@@ -59,6 +62,7 @@ describe('fuzzing every route', () => {
       authorizations: [ctx.tenantA, ctx.tenantB],
       maxDocumentBytes: ctx.config.limits.maxDocumentBytes,
     });
+    const started = Date.now();
     await fc.assert(
       fc.asyncProperty(arbitrary, async (request) => {
         const response: LightMyRequestResponse = await ctx.app.inject({ ...request, method: request.method as 'GET' });
@@ -66,14 +70,17 @@ describe('fuzzing every route', () => {
       }),
       { numRuns: INJECT_RUNS },
     );
-    expect([...tally.keys()].some((s) => s === 202)).toBe(true);
-    expect([...tally.keys()].some((s) => s === 200)).toBe(true);
+    // The handlers were reached, not just the router and validators.
+    expect(tally.get(202)).toBeGreaterThan(0);
+    expect(tally.get(200)).toBeGreaterThan(0);
+    printTally(`fuzz inject: ${INJECT_RUNS} requests in ${Date.now() - started} ms`);
   }, 120_000);
 
   it(`answers ${SOCKET_RUNS} raw requests over a real socket, then still serves /healthz`, async () => {
     await ctx.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = ctx.app.server.address() as AddressInfo;
     let silent = 0;
+    const started = Date.now();
     await fc.assert(
       fc.asyncProperty(rawRequests({ authorization: ctx.tenantA, knownId: cancelledId }), async (bytes) => {
         const answer = await sendRaw(port, bytes);
@@ -82,7 +89,7 @@ describe('fuzzing every route', () => {
       }),
       { numRuns: SOCKET_RUNS },
     );
-    process.stdout.write(`fuzz raw socket: ${SOCKET_RUNS} connections, ${silent} closed without an answer\n`);
+    printTally(`fuzz raw socket: ${SOCKET_RUNS} connections in ${Date.now() - started} ms, ${silent} closed without an answer (nothing, or no complete and valid request, was sent)`);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });

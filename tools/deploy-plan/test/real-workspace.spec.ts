@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeDeployPlan } from '../src/deploy-plan-command';
+import { runNxProbe } from '../src/nx/run-nx-probe';
+import { IMAGE_TAG, STACK_TAG } from '../src/plan/conventions';
 import type { DeployPlan } from '../src/plan/deploy-plan';
 import { FixtureWorkspace } from './fixture-workspace';
 
@@ -102,5 +104,33 @@ describe('deploy plan on a clone of this repository', () => {
     expect(images(result)).toEqual(['api', 'worker']);
     expect(stacksByEnv(result)).toEqual(everyEnv(ALL_STACKS));
     expect(result.environments[0].stacks[0].reasons).toEqual([file]);
+  });
+
+  it('image tags: the same commit planned twice gives the same tags; an unchanged app keeps its tag', async () => {
+    repo.change('tags', { 'apps/worker/src/main.ts': '// changed\n' });
+    const first = await plan();
+    const second = await plan();
+    expect(second.images).toEqual(first.images);
+    const hashesAt = async (commit: string) => {
+      repo.git('checkout', '-q', commit);
+      return (await runNxProbe(repo.dir, { base: commit, head: commit, imageTag: IMAGE_TAG, stackTag: STACK_TAG })).buildHashes;
+    };
+    const head = repo.git('rev-parse', 'HEAD');
+    const facts = { buildHashes: await hashesAt(head) };
+    const atBase = { buildHashes: await hashesAt(repo.baseCommit) };
+    expect(first.images.map((i) => i.tag)).toEqual([`nx-${facts.buildHashes.worker}`]);
+    expect(facts.buildHashes.api).toBe(atBase.buildHashes.api);
+    expect(facts.buildHashes.worker).not.toBe(atBase.buildHashes.worker);
+  });
+
+  it("the api's build inputs (so its tag) cover its Dockerfile, its sources, libs/shared and the lockfile, not its tests", async () => {
+    repo.branchFromBase('inputs');
+    const facts = await runNxProbe(repo.dir, { base: repo.baseCommit, head: 'HEAD', imageTag: IMAGE_TAG, stackTag: STACK_TAG });
+    const inputs = facts.inputFiles.build.api;
+    for (const file of ['apps/api/Dockerfile', 'apps/api/src/main.ts', 'libs/shared/src/definitions/tables.ts', 'package-lock.json']) {
+      expect(inputs).toContain(file);
+    }
+    expect(inputs.filter((file) => file.startsWith('apps/api/test/') || file.endsWith('.spec.ts'))).toEqual([]);
+    expect(inputs.filter((file) => file.startsWith('apps/worker/'))).toEqual([]);
   });
 });

@@ -24,7 +24,11 @@ interface EnvironmentEntry {
   readonly environment: string;
   /** Space-separated stack names in apply order. */
   readonly stacks: string;
-  /** The same as Nx projects, comma-separated, for `nx run-many -t deploy -c <env> -p <projects>`. */
+  /**
+   * The same as Nx projects, comma-separated, for
+   * `nx run-many -t deploy -c <env> -p <projects> --exclude-task-dependencies`: Nx orders them by
+   * their dependencies; without the flag it would also deploy every unchanged upstream stack.
+   */
   readonly projects: string;
 }
 

@@ -13,13 +13,14 @@ import { startTestApp, type TestContext } from './test-app';
  * socket. Every answer is a documented status or a 4xx, errors are problem+json, never a 5xx.
  * Counts are fixed (not time-boxed) so a run is reproducible from its seed.
  */
-const INJECT_RUNS = Number(process.env.FUZZ_INJECT_RUNS ?? 4000);
+const INJECT_RUNS = Number(process.env.FUZZ_INJECT_RUNS ?? 3000);
 const SOCKET_RUNS = Number(process.env.FUZZ_SOCKET_RUNS ?? 1000);
 
 let ctx: TestContext;
 let catalog: RouteCatalog;
 let cancelledId: string;
 const tally = new Map<number, number>();
+const routeHits = new Map<string, number>();
 
 beforeAll(async () => {
   // A rate limit high enough that the fuzzer reaches the handlers (429 has its own test).
@@ -44,6 +45,7 @@ function checkAnswer(request: Pick<FuzzRequest, 'method' | 'url'>, status: numbe
   if (status >= 500) throw new Error(`server error: ${label}`);
   const path = request.url.split('?')[0];
   const route = catalog.find(request.method, path);
+  if (route) routeHits.set(`${route.method} ${route.template}`, (routeHits.get(`${route.method} ${route.template}`) ?? 0) + 1);
   if (status < 400 && route && !route.statuses.has(status)) throw new Error(`undocumented status: ${label}`);
   if (status >= 400) {
     if (!contentType.startsWith('application/problem+json')) throw new Error(`error without problem+json (${contentType}): ${label}`);
@@ -70,10 +72,11 @@ describe('fuzzing every route', () => {
       }),
       { numRuns: INJECT_RUNS },
     );
-    // The handlers were reached, not just the router and validators.
+    // Every documented route was called, and the handlers were reached, not just the router and validators.
+    expect(catalog.routes.map((r) => `${r.method} ${r.template}`).filter((r) => !routeHits.get(r))).toEqual([]);
     expect(tally.get(202)).toBeGreaterThan(0);
     expect(tally.get(200)).toBeGreaterThan(0);
-    printTally(`fuzz inject: ${INJECT_RUNS} requests in ${Date.now() - started} ms`);
+    printTally(`fuzz inject: ${INJECT_RUNS} requests in ${Date.now() - started} ms, on ${routeHits.size} documented routes`);
   }, 120_000);
 
   it(`answers ${SOCKET_RUNS} raw requests over a real socket, then still serves /healthz`, async () => {

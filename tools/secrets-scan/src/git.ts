@@ -56,11 +56,12 @@ export function defaultBase(cwd: string, head: string): { sha: string; from: str
 /**
  * The patch of every commit in the range (`base..head`, or all of `head`'s history), added lines
  * only matter: `-U0` keeps the output to changed lines, `-M` reports a moved file as a rename
- * instead of as newly added lines. Merge commits show no patch (their changes are in their parents).
+ * instead of as newly added lines. `--cc` gives a merge commit a combined diff, which shows only
+ * what the merge itself introduced (conflict resolutions).
  */
 export function logPatch(cwd: string, range: { base?: string; head: string }): string {
   const revs = range.base ? [`${range.base}..${range.head}`] : [range.head];
-  const r = git(cwd, ['-c', 'log.showRoot=true', 'log', '--no-ext-diff', '--no-textconv', '-p', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/', `--format=${COMMIT_LINE_PREFIX}%H`, ...revs, '--']);
+  const r = git(cwd, ['-c', 'log.showRoot=true', 'log', '--no-ext-diff', '--no-textconv', '-p', '--cc', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/', `--format=${COMMIT_LINE_PREFIX}%H`, ...revs, '--']);
   if (r.status !== 0) throw new CliError(`git log failed: ${firstLine(r.stderr)}`);
   return r.stdout;
 }

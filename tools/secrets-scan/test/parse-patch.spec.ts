@@ -63,6 +63,32 @@ describe('parsePatch', () => {
   });
 });
 
+describe('parsePatch on a merge commit (combined diff)', () => {
+  it('counts only lines new against every parent, with their line numbers in the merge result', () => {
+    const patch = [
+      `\x1ecommit ${C1}`,
+      '',
+      'diff --cc config.ts',
+      'index 1111111,2222222..3333333',
+      '--- a/config.ts',
+      '+++ b/config.ts',
+      '@@@ -2,1 -2,1 +2,3 @@@',
+      '- const a = 1;',
+      ' -const a = 2;',
+      '++const a = 3; // resolved',
+      '++const b = 4;',
+      '+ const fromFirstParentSide = 5;',
+      '@@@ -9,0 -9,0 +11,1 @@@',
+      '++tail',
+      '',
+    ].join('\n');
+    expect(parsePatch(patch)).toEqual([
+      { commit: C1, file: 'config.ts', startLine: 2, lines: ['const a = 3; // resolved', 'const b = 4;'] },
+      { commit: C1, file: 'config.ts', startLine: 11, lines: ['tail'] },
+    ]);
+  });
+});
+
 describe('unquotePath', () => {
   it('decodes C escapes and octal UTF-8 bytes, and leaves unquoted names alone', () => {
     expect(unquotePath('"b/caf\\303\\251 \\"q\\" \\\\"')).toBe('b/café "q" \\');

@@ -110,6 +110,27 @@ describe('secrets:scan on the added lines of a commit range', () => {
     expect(doc.scanned.commits).toBe(2); // base..head: the two commits after the base
   });
 
+  it('merges: a secret the merge itself adds is reported; lines it merges in are reported once, in their own commit', () => {
+    const { repo, base } = repoWithBase();
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.write('side.ts', `export const k = '${fakeAwsAccessKeyId()}';\n`);
+    const sideCommit = repo.commit('side adds a key');
+    repo.git('checkout', '-q', 'main');
+    repo.write('main.ts', 'export const m = 1;\n');
+    repo.commit('main moves on');
+    repo.git('merge', '-q', '--no-ff', '--no-commit', 'side');
+    repo.write('merge-only.ts', `export const evil = '${fakeAwsAccessKeyId()}';\n`);
+    const merge = repo.commit('merge side, adding a file in the merge itself');
+    const { doc } = json(repo, '--base', base);
+    expect(doc.scanned.commits).toBe(3);
+    expect(doc.findings.map((f: { commit: string; file: string; line: number }) => [f.commit, f.file, f.line]).sort()).toEqual(
+      [
+        [sideCommit, 'side.ts', 1],
+        [merge, 'merge-only.ts', 1],
+      ].sort(),
+    );
+  });
+
   it('finds a private key spread over consecutive added lines, at its BEGIN line', () => {
     const { repo, base } = repoWithBase();
     repo.write('deploy/key.pem', `# deploy key\n${fakeRsaPrivateKeyPem()}`);

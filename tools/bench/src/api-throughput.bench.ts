@@ -1,0 +1,166 @@
+/**
+ * API throughput: the API bundle on embedded DynamoDB/SQS next to a bare Fastify server (fixed
+ * JSON body), both as their own processes on loopback, loaded by autocannon in this process, one
+ * after the other in the same run. Measures GET /v1/scans/:id, POST /v1/scans (a distinct
+ * Idempotency-Key per request) and the bare server at full load (requests/s, p50/p99), then GET
+ * once more paced at half the bare server's requests/s to check the p99 target at that load. To
+ * show where time goes it also loads the API's /healthz (every plugin, no database) and the
+ * embedded DynamoDB's GetItem directly (the one call behind GET /v1/scans/:id).
+ * The rate limit is raised for the bench key through RATE_LIMIT_PER_MINUTE (configuration only).
+ *
+ *   npx tsx --tsconfig tools/bench/tsconfig.json tools/bench/src/api-throughput.bench.ts
+ *
+ * Writes tools/bench/results/api-throughput.json.
+ */
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { freePort } from '@platform/shared/testing';
+import { runMain, writeResult, type BenchResult } from './support/bench-result';
+import { NodeProcess, buildBundles, startApi, startBackend } from './support/services';
+import { round } from './support/stats';
+
+const NAME = 'api-throughput';
+const CONNECTIONS = 10;
+const DURATION_S = 4;
+const WARMUP_S = 1;
+const SEED_SCANS = 20;
+const TARGET_GET_RATIO = 0.5;
+const TARGET_P99_MS = 20;
+const DOCUMENT = 'Invoice 2026-0042 for Jane Doe, jane.doe@example.org, +44 20 7946 0958. Card on file ends 4242. Thanks for your business.';
+
+export interface LoadSummary {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+}
+
+function summarize(result: autocannon.Result): LoadSummary {
+  return {
+    requestsPerSecond: round(result.requests.average),
+    p50Ms: round(result.latency.p50, 2),
+    p99Ms: round(result.latency.p99, 2),
+    maxMs: round(result.latency.max, 2),
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function load(options: autocannon.Options, seconds = DURATION_S): Promise<LoadSummary> {
+  return summarize(await autocannon({ connections: CONNECTIONS, duration: seconds, ...options }));
+}
+
+async function createScans(baseUrl: string, authorization: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`${baseUrl}/v1/scans`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ content: `${DOCUMENT} #${i}` }),
+    });
+    if (response.status !== 202) throw new Error(`seeding POST /v1/scans answered ${response.status}: ${await response.text()}`);
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  return ids;
+}
+
+export async function run(): Promise<BenchResult> {
+  buildBundles();
+  const backend = await startBackend(`bench-api-${process.pid}`);
+  const barePort = await freePort();
+  const bare = NodeProcess.spawn(join(__dirname, 'support/bare-server.ts'), { PATH: process.env.PATH, PORT: String(barePort) }, ['--import', 'tsx']);
+  let api: Awaited<ReturnType<typeof startApi>> | undefined;
+  try {
+    // Production settings except the per-key rate limit, which would otherwise cap the bench at 600/min.
+    api = await startApi(backend, { RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'info' });
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+    await bare.waitHealthy(`${bareUrl}/healthz`, process.hrtime.bigint());
+    const authorization = `Bearer ${backend.apiKey}`;
+    const ids = await createScans(api.baseUrl, authorization, SEED_SCANS);
+
+    let next = 0;
+    const getScan = { url: api.baseUrl, headers: { authorization }, requests: [{ method: 'GET', setupRequest: (r: autocannon.RawRequest) => ({ ...r, path: `/v1/scans/${ids[next++ % ids.length]}` }) }] };
+    let key = 0;
+    const postScan = {
+      url: api.baseUrl,
+      requests: [
+        {
+          method: 'POST',
+          path: '/v1/scans',
+          body: JSON.stringify({ content: DOCUMENT }),
+          setupRequest: (r: autocannon.RawRequest) => ({
+            ...r,
+            headers: { authorization, 'content-type': 'application/json', 'idempotency-key': `bench-${process.pid}-${key++}` },
+          }),
+        },
+      ],
+    };
+    const bareGet = { url: `${bareUrl}/v1/scans/${ids[0]}` };
+    const apiHealthz = { url: `${api.baseUrl}/healthz` };
+    // The GetItem the repository sends, straight to dynalite (it checks that a signature is present, not its value).
+    const dynamoGetItem = {
+      url: backend.aws.dynamoEndpoint,
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'DynamoDB_20120810.GetItem',
+        authorization: 'AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00',
+        'x-amz-date': '20260101T000000Z',
+      },
+      body: JSON.stringify({ TableName: `${backend.env.TABLE_PREFIX}-scans`, Key: { tenantId: { S: 'bench' }, scanId: { S: ids[0] } } }),
+    };
+
+    await load(bareGet, WARMUP_S); // JIT, connection pools, auth cache
+    await load(getScan, WARMUP_S);
+    const bareResult = await load(bareGet);
+    const healthzResult = await load(apiHealthz);
+    const dynamoResult = await load(dynamoGetItem);
+    const getResult = await load(getScan);
+    const postResult = await load(postScan);
+    // p99 at the target load (half the bare rate) and, if the API cannot reach that, at 80% of what it did reach.
+    const targetRate = Math.max(1, Math.round(bareResult.requestsPerSecond * TARGET_GET_RATIO));
+    const getAtTarget = await load({ ...getScan, overallRate: targetRate });
+    const sustainableRate = Math.max(1, Math.round(getResult.requestsPerSecond * 0.8));
+    const getAtSustainable = sustainableRate < targetRate ? await load({ ...getScan, overallRate: sustainableRate }) : undefined;
+
+    const getRatio = round(getResult.requestsPerSecond / bareResult.requestsPerSecond, 3);
+    const result: BenchResult = {
+      name: NAME,
+      value: getRatio,
+      unit: 'GET /v1/scans/:id requests/s as a fraction of the bare Fastify server',
+      details: {
+        connections: CONNECTIONS,
+        durationSeconds: DURATION_S,
+        bare: bareResult,
+        getScan: getResult,
+        postScan: postResult,
+        getScanAtTargetLoad: { offeredRequestsPerSecond: targetRate, ...getAtTarget },
+        getScanAt80PercentOfMax: getAtSustainable ? { offeredRequestsPerSecond: sustainableRate, ...getAtSustainable } : null,
+        apiHealthz: healthzResult,
+        dynamoGetItemDirect: dynamoResult,
+        getToBareRatio: getRatio,
+        postToBareRatio: round(postResult.requestsPerSecond / bareResult.requestsPerSecond, 3),
+        targets: {
+          getToBareRatioAtLeast: TARGET_GET_RATIO,
+          p99BelowMs: TARGET_P99_MS,
+          getRatioMet: getRatio >= TARGET_GET_RATIO,
+          // p99 at the target load: GET paced at half the bare server's requests/s.
+          p99AtTargetLoadMet: getAtTarget.p99Ms < TARGET_P99_MS && getAtTarget.requestsPerSecond >= targetRate * 0.95,
+        },
+        setup: 'API bundle (dist/apps/api, LOG_LEVEL=info, RATE_LIMIT_PER_MINUTE raised) on dynalite + fauxqs; bare Fastify without plugins or logging; autocannon in the bench process; all on one 2-core machine',
+        node: process.version,
+        measuredAt: new Date().toISOString(),
+      },
+    };
+    return writeResult(result);
+  } finally {
+    await Promise.all([api?.process.stop(), bare.stop()]);
+    await backend.stop();
+  }
+}
+
+if (require.main === module) runMain(NAME, run);

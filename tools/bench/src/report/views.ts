@@ -1,0 +1,209 @@
+import type { BenchResult } from '../support/bench-result';
+import { formatNumber, type Bar, type BarChart } from './bar-chart';
+
+/** What the report shows for one benchmark: a chart and a table of figures. */
+export interface BenchView {
+  name: string;
+  title: string;
+  description: string;
+  chart: BarChart;
+  rows: Array<[string, string]>;
+}
+
+type Details = Record<string, unknown>;
+
+/** A number at a dotted path in the details, or undefined: results from older runs may lack fields. */
+export function num(details: Details, path: string): number | undefined {
+  let value: unknown = details;
+  for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as Details)[key] : undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+const bars = (entries: Array<[string, number | undefined]>): Bar[] =>
+  entries.filter((e): e is [string, number] => e[1] !== undefined).map(([label, value]) => ({ label, value }));
+const fmt = (value: number | undefined, unit = ''): string => (value === undefined ? 'n/a' : `${formatNumber(value)}${unit}`);
+const verdict = (met: unknown): string => (met === true ? 'met' : met === false ? '**not met**' : 'n/a');
+const ratio = (a: number | undefined, b: number | undefined): number | undefined => (a !== undefined && b ? a / b : undefined);
+
+function apiThroughput(r: BenchResult): BenchView {
+  const d = r.details;
+  const bare = num(d, 'bare.requestsPerSecond');
+  const load = (key: string, label: string): Array<[string, string]> => [
+    [`${label}: requests/s (ratio to bare)`, `${fmt(num(d, `${key}.requestsPerSecond`))} (${fmt(ratio(num(d, `${key}.requestsPerSecond`), bare))})`],
+    [`${label}: p50 / p99 latency`, `${fmt(num(d, `${key}.p50Ms`), ' ms')} / ${fmt(num(d, `${key}.p99Ms`), ' ms')}`],
+  ];
+  return {
+    name: r.name,
+    title: 'API throughput',
+    description: 'autocannon, 10 connections, against the API bundle on the embedded DynamoDB/SQS and a bare Fastify server in the same run.',
+    chart: {
+      title: 'Requests per second (10 connections)',
+      unit: 'req/s',
+      bars: bars([
+        ['bare Fastify, fixed JSON', bare],
+        ['API GET /healthz', num(d, 'apiHealthz.requestsPerSecond')],
+        ['dynalite GetItem, direct', num(d, 'dynamoGetItemDirect.requestsPerSecond')],
+        ['API GET /v1/scans/:id', num(d, 'getScan.requestsPerSecond')],
+        ['API POST /v1/scans', num(d, 'postScan.requestsPerSecond')],
+      ]),
+      target: bare !== undefined ? { value: bare * 0.5, label: 'target: 50% of bare' } : undefined,
+    },
+    rows: [
+      ...load('bare', 'bare Fastify'),
+      ...load('getScan', 'GET /v1/scans/:id'),
+      ...load('postScan', 'POST /v1/scans'),
+      ...load('apiHealthz', 'API GET /healthz'),
+      ...load('dynamoGetItemDirect', 'dynalite GetItem'),
+      [
+        'GET paced at 50% of bare: offered / achieved req/s, p99',
+        `${fmt(num(d, 'getScanAtTargetLoad.offeredRequestsPerSecond'))} / ${fmt(num(d, 'getScanAtTargetLoad.requestsPerSecond'))}, ${fmt(num(d, 'getScanAtTargetLoad.p99Ms'), ' ms')}`,
+      ],
+      [
+        'GET paced at 80% of its own maximum: achieved req/s, p99',
+        num(d, 'getScanAt80PercentOfMax.requestsPerSecond') === undefined
+          ? 'not run'
+          : `${fmt(num(d, 'getScanAt80PercentOfMax.requestsPerSecond'))}, ${fmt(num(d, 'getScanAt80PercentOfMax.p99Ms'), ' ms')}`,
+      ],
+      ['Target: GET >= 50% of bare req/s', verdict((d.targets as Details | undefined)?.getRatioMet)],
+      ['Target: GET p99 < 20 ms at that load', verdict((d.targets as Details | undefined)?.p99AtTargetLoadMet)],
+    ],
+  };
+}
+
+function pipeline(r: BenchResult): BenchView {
+  const runs = Array.isArray(r.details.runs) ? (r.details.runs as Details[]) : [];
+  return {
+    name: r.name,
+    title: 'Pipeline: API -> queue -> worker -> findings',
+    description: `${r.details.scansPerRun ?? '?'} scans of ${r.details.documentBytes ?? '?'} bytes per run, submitted over HTTP, polled until succeeded.`,
+    chart: {
+      title: 'Scans per second, submit to succeeded',
+      unit: 'scans/s',
+      bars: bars(runs.map((run) => [`${run.workers} worker process${run.workers === 1 ? '' : 'es'}`, num(run, 'scansPerSecond')])),
+    },
+    rows: runs.flatMap((run): Array<[string, string]> => [
+      [`${run.workers} worker(s): scans/s, succeeded / failed`, `${fmt(num(run, 'scansPerSecond'))}, ${fmt(num(run, 'succeeded'))} / ${fmt(num(run, 'failed'))}`],
+      [`${run.workers} worker(s): submit -> succeeded p50 / p99`, `${fmt(num(run, 'p50Ms'), ' ms')} / ${fmt(num(run, 'p99Ms'), ' ms')}`],
+    ]).concat([['2 workers / 1 worker', fmt(num(r.details, 'twoToOneWorkerRatio'))]]),
+  };
+}
+
+function scanner(r: BenchResult): BenchView {
+  const d = r.details;
+  const rg = (d.ripgrep ?? {}) as Details;
+  return {
+    name: r.name,
+    title: 'Scanner throughput',
+    description: `Generated corpus of ${fmt(num(d, 'corpusBytes'))} bytes (code, logs, prose, planted fake secrets), every detector, median of ${d.runs ?? '?'} runs.`,
+    chart: {
+      title: 'MB/s on the same corpus',
+      unit: 'MB/s',
+      bars: bars([
+        ['scanner (all detectors)', num(d, 'mbPerSecond')],
+        ['ripgrep, equivalent patterns', num(rg, 'mbPerSecond')],
+      ]),
+    },
+    rows: [
+      ['scanner MB/s (median ms)', `${fmt(num(d, 'mbPerSecond'))} (${fmt(num(d, 'medianMs'), ' ms')})`],
+      ['findings', fmt(num(d, 'findings.total'))],
+      ['ripgrep', rg.status === 'ran' ? `${fmt(num(rg, 'mbPerSecond'))} MB/s, ${rg.version ?? ''}` : `skipped: ${rg.reason ?? 'unknown'}`],
+      ['scanner / ripgrep', fmt(num(d, 'scannerToRipgrepRatio'))],
+    ],
+  };
+}
+
+function startup(r: BenchResult): BenchView {
+  const d = r.details;
+  const target = num(d, 'targetMs');
+  const row = (app: string): Array<[string, string]> => [
+    [`${app}: median / worst (ms)`, `${fmt(num(d, `${app}.medianMs`))} / ${fmt(num(d, `${app}.maxMs`))}`],
+    [`${app}: target < ${fmt(target)} ms (median)`, verdict((d[app] as Details | undefined)?.meetsTarget)],
+  ];
+  return {
+    name: r.name,
+    title: 'Start-up to /healthz',
+    description: `Fresh \`node dist/apps/<app>/main.js\` processes, spawn to first 200 from /healthz, ${d.runs ?? '?'} runs each.`,
+    chart: {
+      title: 'Median ms from process start to /healthz 200',
+      unit: 'ms',
+      bars: bars([
+        ['API bundle', num(d, 'api.medianMs')],
+        ['worker bundle', num(d, 'worker.medianMs')],
+      ]),
+      target: target !== undefined ? { value: target, label: `target ${fmt(target)} ms` } : undefined,
+    },
+    rows: [...row('api'), ...row('worker')],
+  };
+}
+
+function synth(r: BenchResult): BenchView {
+  const d = r.details;
+  const target = num(d, 'targetWallMs');
+  return {
+    name: r.name,
+    title: 'CDKTF synth',
+    description: `Every stack of every environment (${d.stacks ?? '?'} stacks) in one fresh process, median of ${d.runs ?? '?'} runs.`,
+    chart: {
+      title: 'Wall ms, synth of all stacks',
+      unit: 'ms',
+      bars: bars([
+        ['compiled (esbuild bundle)', num(d, 'medianWallMs')],
+        ['uncompiled (tsx infra/main.ts)', num(d, 'uncompiledTsxWallMs')],
+      ]),
+      target: target !== undefined ? { value: target, label: `target ${fmt(target)} ms` } : undefined,
+    },
+    rows: [
+      ['compiled: median wall / peak RSS', `${fmt(num(d, 'medianWallMs'), ' ms')} / ${fmt(num(d, 'peakRssMiB'), ' MiB')}`],
+      ['uncompiled tsx wall', fmt(num(d, 'uncompiledTsxWallMs'), ' ms')],
+      [`targets (< ${fmt(target)} ms, < ${fmt(num(d, 'targetRssMiB'))} MiB)`, verdict(d.meetsTargets)],
+    ],
+  };
+}
+
+function deployPlan(r: BenchResult): BenchView {
+  const d = r.details;
+  return {
+    name: r.name,
+    title: 'Deploy plan',
+    description: `\`npm run deploy:plan --json\` over ${d.range ?? 'a range'} (${d.changedFiles ?? '?'} changed files) next to bare \`nx show projects --affected\`, median of ${d.runs ?? '?'} runs.`,
+    chart: {
+      title: 'Median wall ms, no Nx daemon',
+      unit: 'ms',
+      bars: bars([
+        ['deploy:plan --json', num(d, 'medianDeployPlanMs')],
+        ['nx show projects --affected', num(d, 'medianNxShowProjectsAffectedMs')],
+      ]),
+    },
+    rows: [
+      ['deploy:plan median', fmt(num(d, 'medianDeployPlanMs'), ' ms')],
+      ['nx show projects --affected median', fmt(num(d, 'medianNxShowProjectsAffectedMs'), ' ms')],
+      ['ratio', fmt(ratio(num(d, 'medianDeployPlanMs'), num(d, 'medianNxShowProjectsAffectedMs')))],
+    ],
+  };
+}
+
+function generic(r: BenchResult): BenchView {
+  return {
+    name: r.name,
+    title: r.name,
+    description: '',
+    chart: { title: r.name, unit: r.unit, bars: [{ label: r.name, value: r.value }] },
+    rows: [['value', `${fmt(r.value)} ${r.unit}`]],
+  };
+}
+
+const VIEWS: Record<string, (result: BenchResult) => BenchView> = {
+  'api-throughput': apiThroughput,
+  pipeline,
+  'scanner-throughput': scanner,
+  startup,
+  synth,
+  'deploy-plan': deployPlan,
+};
+
+/** Report order: the order of VIEWS, then unknown benchmarks by name. */
+export const REPORT_ORDER = Object.keys(VIEWS);
+
+export function viewFor(result: BenchResult): BenchView {
+  return (VIEWS[result.name] ?? generic)(result);
+}

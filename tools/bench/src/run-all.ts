@@ -1,0 +1,63 @@
+/**
+ * `npm run bench`: runs every benchmark, one at a time, each in its own process group with a time
+ * limit (each writes tools/bench/results/<name>.json), then regenerates docs/benchmarks.md and
+ * docs/benchmarks/*.svg from all the JSON files. A failed benchmark keeps its previous JSON (the
+ * report shows when each was measured) and makes the exit code 1.
+ *
+ *   npm run bench                       # everything
+ *   npm run bench -- --only startup     # some benchmarks, then the report
+ *   npm run bench -- --report-only      # only regenerate the report
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { generateReport } from './report/generate';
+import { WORKSPACE_ROOT } from './support/bench-result';
+import { UsageError, parseRunAllOptions, type BenchmarkName } from './run-all-options';
+
+const TIME_LIMIT_MS = 180_000;
+
+/** Runs one benchmark file under tsx with the workspace path aliases; kills its whole process group on timeout. */
+function runBenchmark(name: BenchmarkName): Promise<{ ok: boolean; seconds: number }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, `${name}.bench.ts`)], {
+      cwd: WORKSPACE_ROOT,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(WORKSPACE_ROOT, 'tools/bench/tsconfig.json'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    });
+    const timer = setTimeout(() => {
+      process.stderr.write(`bench: ${name} exceeded ${TIME_LIMIT_MS / 1000} s; killing it\n`);
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, TIME_LIMIT_MS);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ ok: code === 0, seconds: Math.round((Date.now() - started) / 100) / 10 });
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const options = parseRunAllOptions(process.argv.slice(2));
+  const failed: string[] = [];
+  if (!options.reportOnly) {
+    for (const name of options.benchmarks) {
+      process.stdout.write(`bench: ${name} ...\n`);
+      const { ok, seconds } = await runBenchmark(name);
+      process.stdout.write(`bench: ${name} ${ok ? 'done' : 'FAILED'} in ${seconds} s\n`);
+      if (!ok) failed.push(name);
+    }
+  }
+  const written = generateReport();
+  process.stdout.write(`bench: wrote ${written.map((f) => f.slice(WORKSPACE_ROOT.length + 1)).join(', ')}\n`);
+  if (failed.length > 0) process.stderr.write(`bench: failed: ${failed.join(', ')}\n`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof UsageError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

@@ -144,7 +144,9 @@ export class MessageHandler {
       error: error as Error,
     });
     await this.safely(message, scan.scanId, async () => {
-      await scans.release(scan.tenantId, scan.scanId, scan.attempts, new Date().toISOString());
+      const nowMs = Date.now();
+      const visibleAt = new Date(nowMs + decision.delaySeconds * 1000).toISOString();
+      await scans.release(scan.tenantId, scan.scanId, scan.attempts, new Date(nowMs).toISOString(), visibleAt);
       await queue.changeVisibility(message, decision.delaySeconds);
     });
     return 'retry';

@@ -86,6 +86,19 @@ describe('ScanRepository lease', () => {
     expect(await scans.claim(TENANT, scan.scanId, at(0), { staleRunningBefore: at(0) })).toBeUndefined();
   });
 
+  it('releases only the claimed attempt, with enqueuedAt at the time its message shows again', async () => {
+    const scan = await createQueued({ enqueuedAt: at(-3600) });
+    await scans.claim(TENANT, scan.scanId, at(0));
+    expect(await scans.release(TENANT, scan.scanId, 2, at(0), at(30))).toBe(false);
+    expect(await scans.release(TENANT, scan.scanId, 1, at(0), at(30))).toBe(true);
+    const released = await scans.get(TENANT, scan.scanId, true);
+    expect(released).toMatchObject({ status: 'queued', attempts: 1 });
+    // A retry waiting out its backoff is not a lost scan: the sweeper does not see it yet.
+    const stale = await scans.findStaleQueued(at(10), 100);
+    expect(stale.map((s) => s.scanId)).not.toContain(scan.scanId);
+    expect((await scans.findStaleQueued(at(40), 100)).map((s) => s.scanId)).toContain(scan.scanId);
+  });
+
   it('lets exactly one sweeper requeue an abandoned running scan', async () => {
     const old = at(-3600);
     const scan = await createQueued({ enqueuedAt: old });

@@ -107,12 +107,16 @@ export class ScanRepository {
     return scan !== undefined;
   }
 
-  /** running -> queued for the same attempt: the worker gives a scan back (shutdown, transient failure). */
-  async release(tenantId: string, scanId: string, attempt: number, now: string): Promise<boolean> {
+  /**
+   * running -> queued for the same attempt: the worker gives a scan back (shutdown, failed attempt).
+   * `visibleAt` is when its message shows again (a retry is delayed by backoff); it becomes the
+   * scan's enqueuedAt, so the sweeper does not re-send a scan whose message is only waiting.
+   */
+  async release(tenantId: string, scanId: string, attempt: number, now: string, visibleAt: string = now): Promise<boolean> {
     const scan = await this.conditionalUpdate(tenantId, scanId, {
-      update: 'SET #status = :queued, updatedAt = :now, enqueuedAt = :now',
+      update: 'SET #status = :queued, updatedAt = :now, enqueuedAt = :visibleAt',
       condition: '#status = :running AND attempts = :attempt',
-      values: { ':queued': 'queued', ':running': 'running', ':attempt': attempt, ':now': now },
+      values: { ':queued': 'queued', ':running': 'running', ':attempt': attempt, ':now': now, ':visibleAt': visibleAt },
     });
     return scan !== undefined;
   }

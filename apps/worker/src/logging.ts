@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { DetectorError } from './errors';
 import type { WorkerEmitter } from './events';
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
@@ -13,13 +14,17 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
-/** Error fields safe to log: class, message and code of the error and its causes (our messages never quote documents). */
+/**
+ * Error fields safe to log: class, message and code of the error and its cause. The worker's own
+ * messages never quote documents; a detector's might, so a DetectorError's cause keeps only its class.
+ */
 export function errorFields(error: Error): Record<string, unknown> {
   const cause = (error as { cause?: unknown }).cause as { name?: string; message?: string; code?: string } | undefined;
+  const causeFields = error instanceof DetectorError ? { name: cause?.name } : { name: cause?.name, code: cause?.code, message: cause?.message };
   return {
     name: error.name,
     message: error.message,
-    ...(cause ? { cause: { name: cause.name, code: cause.code, message: cause.message } } : {}),
+    ...(cause ? { cause: causeFields } : {}),
   };
 }
 

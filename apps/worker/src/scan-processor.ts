@@ -5,11 +5,15 @@ import { DetectorError, ScanInputError } from './errors';
 import { isTransient } from './failure-policy';
 import { ScanStopped, type ScanLease } from './scan-lease';
 
+export type ScanFunction = typeof scanDocument;
+
 export interface ScanProcessorDeps {
   scans: ScanRepository;
   documents: DocumentRepository;
   findings: FindingRepository;
   findingsWriteSliceSize: number;
+  /** The scanner. @default scanDocument of @platform/scanner */
+  scan?: ScanFunction;
 }
 
 /**
@@ -26,7 +30,7 @@ export class ScanProcessor {
 
     let findings: Finding[];
     try {
-      findings = scanDocument(text, { framework: scan.framework, detectors: scan.detectors?.length ? scan.detectors : undefined });
+      findings = (this.deps.scan ?? scanDocument)(text, { framework: scan.framework, detectors: scan.detectors?.length ? scan.detectors : undefined });
     } catch (error) {
       if (error instanceof ScannerOptionsError) {
         throw new ScanInputError(`invalid scan options: ${error.message}`, messageId, scan.scanId, { cause: error });

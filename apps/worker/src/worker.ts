@@ -15,7 +15,7 @@ import { MessageHandler } from './message-handler';
 import { attachMetrics } from './metrics';
 import { optionsFromConfig, type WorkerOptions } from './options';
 import { QueueClient } from './queue-client';
-import { ScanProcessor } from './scan-processor';
+import { ScanProcessor, type ScanFunction } from './scan-processor';
 import { Sweeper } from './sweeper';
 
 export interface RunningWorker {
@@ -31,6 +31,8 @@ export interface StartWorkerDeps {
   log: Logger;
   /** Where EMF metric lines go. @default process.stdout */
   writeMetrics?: (line: string) => void;
+  /** The scanner; tests put a crashing one here, as no real input makes a detector throw. @default scanDocument */
+  scan?: ScanFunction;
 }
 
 /** Wires the worker from its configuration: clients, repositories, consumer, sweeper, health. */
@@ -50,6 +52,7 @@ export async function startWorker(config: WorkerConfig, deps: StartWorkerDeps): 
     documents: new DocumentRepository(storage.dynamo, config.aws.tablePrefix),
     findings: new FindingRepository(storage.dynamo, config.aws.tablePrefix),
     findingsWriteSliceSize: options.findingsWriteSliceSize,
+    scan: deps.scan,
   });
   const handler = new MessageHandler({ queue, scans, processor, events, options });
   const consumer = new Consumer(queue, handler, events, options);

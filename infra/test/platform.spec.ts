@@ -48,6 +48,16 @@ describe('the whole CDKTF app', () => {
     expect(manifest.stacks['prod-monitoring'].dependencies.sort()).toEqual(['prod-data', 'prod-service']);
   });
 
+  it('encrypts every state with the key the state stack creates (not the S3 default)', () => {
+    for (const env of ['dev', 'staging', 'prod']) {
+      const aliases = Object.values(read(`${env}-state`).resource.aws_kms_alias).map((a) => (a as Json).name);
+      for (const stack of STACK_NAMES) {
+        const backend = read(`${env}-${stack}`).terraform.backend.s3;
+        expect(aliases).toContain(backend.kms_key_id);
+      }
+    }
+  });
+
   it('tags every resource with project, env, stack and owner through the provider default_tags', () => {
     for (const env of ['dev', 'staging', 'prod']) {
       for (const stack of STACK_NAMES) {

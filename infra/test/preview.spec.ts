@@ -39,6 +39,7 @@ describe('a pull request preview (PREVIEW_ENVIRONMENT=pr-123)', () => {
       key: 'pr-123/service.tfstate',
       region: dev.region,
       encrypt: true,
+      kms_key_id: `alias/${dev.stateBucketName}-state`,
       use_lockfile: true,
     });
     expect(preview.provider.aws[0].allowed_account_ids).toEqual([dev.accountId]);

@@ -46,3 +46,11 @@ export function readStateStackBackend(env: Env): 'local' | 's3' {
 export function stateBucketName(project: string, environment: string, accountId: string): string {
   return `${project}-tfstate-${environment}-${accountId}`;
 }
+
+/**
+ * The state key's alias, as the state stack's StateBucket names it (`<bucket>-state`): backends
+ * encrypt state with this customer-managed key instead of the S3 default (SSE-S3).
+ */
+export function stateKeyAlias(bucketName: string): string {
+  return `alias/${bucketName}-state`;
+}

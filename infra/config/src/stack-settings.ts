@@ -1,11 +1,13 @@
 import { ConfigError } from './config-error';
 import type { EnvironmentConfig } from './environment-config';
 import type { PreviewEnvironment } from './preview-environment';
+import { stateKeyAlias } from './read-env';
 
 /**
  * Provider, backend and tag settings of one stack of one environment, in the shape
  * `PlatformStack` (infra-modules) takes. Every stack but `state` keeps its state in the
- * environment's state bucket; `state` does too once migrated (STATE_STACK_BACKEND=local before).
+ * environment's state bucket, encrypted with the state key; `state` does too once migrated
+ * (STATE_STACK_BACKEND=local before).
  * With a preview, the stack is `<preview>-<stack>` with state `<preview>/<stack>.tfstate` in the
  * base environment's bucket and account, tagged env=<base> and preview=<preview>.
  */
@@ -22,7 +24,7 @@ export function stackSettings(config: EnvironmentConfig, stackName: string, prev
     region: config.region,
     backend: useLocal
       ? ({ type: 'local' } as const)
-      : ({ type: 's3', bucket: config.stateBucketName, region: config.region } as const),
+      : ({ type: 's3', bucket: config.stateBucketName, region: config.region, kmsKeyId: stateKeyAlias(config.stateBucketName) } as const),
     tags: { project: config.project, owner: config.owner, ...(preview ? { preview: preview.name } : {}) },
   };
 }

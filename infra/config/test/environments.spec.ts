@@ -71,7 +71,12 @@ describe('environment config', () => {
 
   it('gives every stack the S3 backend except a bootstrapping state stack', () => {
     const dev = loadEnvironment('dev', {});
-    expect(stackSettings(dev, 'network').backend).toEqual({ type: 's3', bucket: dev.stateBucketName, region: 'eu-west-1' });
+    expect(stackSettings(dev, 'network').backend).toEqual({
+      type: 's3',
+      bucket: dev.stateBucketName,
+      region: 'eu-west-1',
+      kmsKeyId: `alias/${dev.stateBucketName}-state`,
+    });
     expect(stackSettings(dev, 'state').backend.type).toBe('s3');
     const bootstrap = loadEnvironment('dev', { STATE_STACK_BACKEND: 'local' });
     expect(stackSettings(bootstrap, 'state').backend).toEqual({ type: 'local' });

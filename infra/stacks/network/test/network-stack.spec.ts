@@ -30,6 +30,7 @@ describe('NetworkStack', () => {
       key: 'staging/network.tfstate',
       region: 'eu-west-1',
       encrypt: true,
+      kms_key_id: 'alias/fargate-platform-tfstate-staging-000000000000-state',
       use_lockfile: true,
     });
     expect(json.provider.aws[0].default_tags[0].tags).toEqual({ project: 'fargate-platform', owner: 'platform-team', env: 'staging', stack: 'network' });

@@ -58,6 +58,19 @@ describe('the whole CDKTF app', () => {
     }
   });
 
+  it('links every alarm to a runbook section that exists in docs/operations.md', () => {
+    const runbook = readFileSync(join(__dirname, '../../docs/operations.md'), 'utf8');
+    for (const env of ['dev', 'staging', 'prod']) {
+      const alarms = Object.values(read(`${env}-monitoring`).resource.aws_cloudwatch_metric_alarm) as Json[];
+      expect(alarms.length).toBeGreaterThan(0);
+      for (const alarm of alarms) {
+        const anchor = /Runbook: docs\/operations\.md#(alarm-[a-z0-9-]+)$/.exec(alarm.alarm_description)?.[1];
+        expect(anchor).toBeDefined();
+        expect(runbook).toContain(`<a id="${anchor}"></a>`);
+      }
+    }
+  });
+
   it('tags every resource with project, env, stack and owner through the provider default_tags', () => {
     for (const env of ['dev', 'staging', 'prod']) {
       for (const stack of STACK_NAMES) {

@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchResult } from './scanner-throughput.bench';
 
@@ -73,6 +73,10 @@ export async function run(): Promise<BenchResult> {
           output.environments.map((e: { name: string; stacks: unknown[] }) => [e.name, e.stacks.length]),
         ),
         node: process.version,
+        // Wall times on a shared box move with its load; the planner/bare-Nx ratio moves less.
+        cpus: cpus().length,
+        loadAverage1m: Number(loadavg()[0].toFixed(2)),
+        planToBareNxRatio: Number((median(plan) / median(show)).toFixed(2)),
         measuredAt: new Date().toISOString(),
       },
     };

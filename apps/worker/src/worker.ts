@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { Consumer, type PollHealth } from './consumer';
 import { TypedEmitter, type WorkerEvents } from './events';
 import { startHealthServer } from './health-server';
+import { startHeartbeatFile } from './heartbeat-file';
 import { attachLogging } from './logging';
 import { MessageHandler } from './message-handler';
 import { attachMetrics } from './metrics';
@@ -68,6 +69,9 @@ export async function startWorker(config: WorkerConfig, deps: StartWorkerDeps): 
   }
   consumer.start();
   sweeper.start();
+  const heartbeat = config.heartbeatFile
+    ? startHeartbeatFile(config.heartbeatFile, () => consumer.health(), (error) => events.emit('error', { error }))
+    : undefined;
   deps.log.info({ healthPort: health.port, concurrency: options.concurrency, visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }, 'worker started');
 
   let stopped: Promise<void> | undefined;
@@ -79,6 +83,7 @@ export async function startWorker(config: WorkerConfig, deps: StartWorkerDeps): 
     stop() {
       stopped ??= (async () => {
         const released = countReleased(events);
+        heartbeat?.stop();
         await Promise.all([consumer.stop(), sweeper.stop()]);
         events.emit('stopped', { released: released() });
         await health.close();

@@ -34,4 +34,9 @@ describe('config', () => {
     expect(() => loadWorkerConfig({ ...valid, WAIT_TIME_SECONDS: '21' })).toThrow(/WAIT_TIME_SECONDS must be an integer from 0 to 20/);
     expect(() => loadWorkerConfig({ ...valid, AWS_REGION: 'mars' })).toThrow(/AWS_REGION/);
   });
+
+  it('reads the worker heartbeat file the ECS container check looks at, unset by default', () => {
+    expect(loadWorkerConfig(valid).heartbeatFile).toBeUndefined();
+    expect(loadWorkerConfig({ ...valid, HEARTBEAT_FILE: ' /tmp/worker-heartbeat ' }).heartbeatFile).toBe('/tmp/worker-heartbeat');
+  });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { scanDocument } from '@platform/scanner';
 import { TestEnvironment } from '../support/environment';
 import { leakyDocument } from '../support/documents';
@@ -7,11 +10,19 @@ import { waitFor } from '../support/wait';
 jest.setTimeout(60_000);
 
 let env: TestEnvironment;
-beforeAll(async () => (env = await TestEnvironment.start('e2e-throughput')));
-afterAll(async () => env?.stop());
+let heartbeatDir: string;
+beforeAll(async () => {
+  heartbeatDir = mkdtempSync(path.join(tmpdir(), 'worker-e2e-'));
+  env = await TestEnvironment.start('e2e-throughput');
+});
+afterAll(async () => {
+  await env?.stop();
+  rmSync(heartbeatDir, { recursive: true, force: true });
+});
 
 it('scans 50 submitted documents: every scan succeeds once, with its findings, and emits EMF metrics', async () => {
-  const worker = await WorkerProcess.start(env.env);
+  const heartbeatFile = path.join(heartbeatDir, 'heartbeat');
+  const worker = await WorkerProcess.start(env.env, { HEARTBEAT_FILE: heartbeatFile });
   env.workers.push(worker);
   const documents = Array.from({ length: 50 }, (_, i) => leakyDocument(i));
   const submitted = await Promise.all(documents.map((text) => env.submit(text)));
@@ -41,5 +52,7 @@ it('scans 50 submitted documents: every scan succeeds once, with its findings, a
   expect(output).not.toContain(documents[3].split('\n')[2].split('= ')[1]);
 
   expect(await worker.health()).toBe(200);
+  // The ECS container check's view: the heartbeat file is fresh (it allows 120 s).
+  expect(Date.now() - statSync(heartbeatFile).mtimeMs).toBeLessThan(120_000);
   await worker.kill('SIGTERM');
 });

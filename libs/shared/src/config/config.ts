@@ -61,6 +61,8 @@ export interface WorkerConfig {
   sweepIntervalSeconds: number;
   /** Long-poll wait, seconds (0..20). */
   waitTimeSeconds: number;
+  /** File the worker rewrites while healthy, for a container health check without HTTP. Unset = none. */
+  heartbeatFile?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -117,6 +119,7 @@ export function loadWorkerConfig(env: Env = process.env): WorkerConfig {
     sweepAfterSeconds: reader.int('SWEEP_AFTER_SECONDS', 120, { min: 1, max: 86400 }),
     sweepIntervalSeconds: reader.int('SWEEP_INTERVAL_SECONDS', 30, { min: 1, max: 3600 }),
     waitTimeSeconds: reader.int('WAIT_TIME_SECONDS', 20, { min: 0, max: 20 }),
+    heartbeatFile: reader.optionalString('HEARTBEAT_FILE'),
   };
   reader.done();
   return config;

@@ -5,7 +5,8 @@
  * Idempotency-Key per request) and the bare server at full load (requests/s, p50/p99), then GET
  * once more paced at half the bare server's requests/s to check the p99 target at that load. To
  * show where time goes it also loads the API's /healthz (every plugin, no database) and the
- * embedded DynamoDB's GetItem directly (the one call behind GET /v1/scans/:id).
+ * embedded DynamoDB's GetItem directly (the one call behind GET /v1/scans/:id), and GET once more
+ * on a second API process logging at `warn` instead of `info` (per-request log lines off).
  * The rate limit is raised for the bench key through RATE_LIMIT_PER_MINUTE (configuration only).
  *
  *   npx tsx --tsconfig tools/bench/tsconfig.json tools/bench/src/api-throughput.bench.ts
@@ -127,6 +128,12 @@ export async function run(): Promise<BenchResult> {
     const sustainableRate = Math.max(1, Math.round(getResult.requestsPerSecond * 0.8));
     const getAtSustainable = sustainableRate < targetRate ? await load({ ...getScan, overallRate: sustainableRate }) : undefined;
 
+    await api.process.stop();
+    api = await startApi(backend, { RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' });
+    const quietGet = { ...getScan, url: api.baseUrl };
+    await load(quietGet, WARMUP_S);
+    const getWarnLogging = await load(quietGet);
+
     const getRatio = round(getResult.requestsPerSecond / bareResult.requestsPerSecond, 3);
     const result: BenchResult = {
       name: NAME,
@@ -140,6 +147,7 @@ export async function run(): Promise<BenchResult> {
         postScan: postResult,
         getScanAtTargetLoad: { offeredRequestsPerSecond: targetRate, ...getAtTarget },
         getScanAt80PercentOfMax: getAtSustainable ? { offeredRequestsPerSecond: sustainableRate, ...getAtSustainable } : null,
+        getScanLogLevelWarn: getWarnLogging,
         apiHealthz: healthzResult,
         dynamoGetItemDirect: dynamoResult,
         getToBareRatio: getRatio,

@@ -44,6 +44,7 @@ function apiThroughput(r: BenchResult): BenchView {
         ['API GET /healthz', num(d, 'apiHealthz.requestsPerSecond')],
         ['dynalite GetItem, direct', num(d, 'dynamoGetItemDirect.requestsPerSecond')],
         ['API GET /v1/scans/:id', num(d, 'getScan.requestsPerSecond')],
+        ['same, LOG_LEVEL=warn', num(d, 'getScanLogLevelWarn.requestsPerSecond')],
         ['API POST /v1/scans', num(d, 'postScan.requestsPerSecond')],
       ]),
       target: bare !== undefined ? { value: bare * 0.5, label: 'target: 50% of bare' } : undefined,
@@ -52,6 +53,7 @@ function apiThroughput(r: BenchResult): BenchView {
       ...load('bare', 'bare Fastify'),
       ...load('getScan', 'GET /v1/scans/:id'),
       ...load('postScan', 'POST /v1/scans'),
+      ...load('getScanLogLevelWarn', 'GET /v1/scans/:id, LOG_LEVEL=warn'),
       ...load('apiHealthz', 'API GET /healthz'),
       ...load('dynamoGetItemDirect', 'dynalite GetItem'),
       [
@@ -84,6 +86,7 @@ function pipeline(r: BenchResult): BenchView {
     rows: runs.flatMap((run): Array<[string, string]> => [
       [`${run.workers} worker(s): scans/s, succeeded / failed`, `${fmt(num(run, 'scansPerSecond'))}, ${fmt(num(run, 'succeeded'))} / ${fmt(num(run, 'failed'))}`],
       [`${run.workers} worker(s): submit -> succeeded p50 / p99`, `${fmt(num(run, 'p50Ms'), ' ms')} / ${fmt(num(run, 'p99Ms'), ' ms')}`],
+      [`${run.workers} worker(s): worker time per scan p50 / p99`, `${fmt(num(run, 'processingP50Ms'), ' ms')} / ${fmt(num(run, 'processingP99Ms'), ' ms')}`],
     ]).concat([['2 workers / 1 worker', fmt(num(r.details, 'twoToOneWorkerRatio'))]]),
   };
 }

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { EmbeddedAws, freePort } from '@platform/shared/testing';
@@ -38,8 +39,8 @@ function imageLayout(app: string): ImageLayout {
   return { bundleDir: copy.args[0], env, cmd: cmd.args };
 }
 
-/** /app: the bundle folder plus node_modules with only the packages its package.json lists. */
-function assembleApp(layout: ImageLayout, dir: string): void {
+/** /app: the bundle folder plus node_modules with only the packages its package.json lists; returns them. */
+function assembleApp(layout: ImageLayout, dir: string): string[] {
   cpSync(join(REPO_ROOT, layout.bundleDir), dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   for (const name of Object.keys(manifest.dependencies ?? {})) {
@@ -47,6 +48,30 @@ function assembleApp(layout: ImageLayout, dir: string): void {
     mkdirSync(dirname(link), { recursive: true });
     symlinkSync(join(REPO_ROOT, 'node_modules', name), link, 'dir');
   }
+  return Object.keys(manifest.dependencies ?? {});
+}
+
+/** npm packages a CommonJS bundle requires (`require("fastify")`, `require("@aws-sdk/client-sqs/x")`). */
+function packagesRequiredBy(bundle: string): string[] {
+  const names = new Set<string>();
+  for (const [, specifier] of readFileSync(bundle, 'utf8').matchAll(/\brequire\("([^"./][^"]*)"\)/g)) {
+    if (specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0])) continue;
+    const parts = specifier.split('/');
+    names.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+  }
+  return [...names].sort();
+}
+
+/** Packages imported (`from 'x'`) anywhere in a source folder. */
+function packagesNamedIn(srcDir: string): Set<string> {
+  const names = new Set<string>();
+  for (const file of readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+    for (const [, specifier] of readFileSync(join(srcDir, file), 'utf8').matchAll(/from '([^'./][^']*)'/g)) {
+      const parts = specifier.split('/');
+      names.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+    }
+  }
+  return names;
 }
 
 async function waitForStatus(url: string, child: ChildProcess, output: () => string): Promise<number> {
@@ -91,7 +116,14 @@ describe('the bundle each Dockerfile copies', () => {
     expect(layout.cmd).toEqual(['node', 'main.js']);
     expect(layout.env.NODE_ENV).toBe('production');
     const dir = join(work, app);
-    assembleApp(layout, dir);
+    const installed = assembleApp(layout, dir);
+    // Production dependencies only: every package the bundle requires, and beyond those only
+    // packages the app's own sources name (type-only imports such as a type provider) — not, say,
+    // the embedded DynamoDB/SQS that libs/shared/testing starts in tests.
+    const required = packagesRequiredBy(join(dir, 'main.js'));
+    expect(required.filter((name) => !installed.includes(name))).toEqual([]);
+    const named = packagesNamedIn(join(REPO_ROOT, 'apps', app, 'src'));
+    expect(installed.filter((name) => !required.includes(name) && !named.has(name))).toEqual([]);
 
     const port = await freePort();
     const child = spawn(layout.cmd[0] === 'node' ? process.execPath : layout.cmd[0], layout.cmd.slice(1), {

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { FixtureWorkspace, REPO_ROOT } from './fixture-workspace';
@@ -69,7 +71,34 @@ describe('deploy-plan CLI', () => {
     expect(missingBase.stderr).toMatch(/^deploy-plan: --base <rev> is required\nUsage:/);
     const unknownRevision = await cli(fixture.dir, ['--base', 'v999']);
     expect(unknownRevision.code).toBe(1);
-    expect(unknownRevision.stderr).not.toMatch(/\n\s+at /);
+    expect(unknownRevision.stderr).toBe('deploy-plan: --base v999 is not a known revision in this repository\n');
+  });
+
+  it('a dirty tree exits 1 with one line naming the files', async () => {
+    fixture.write('apps/api/src/unsaved.ts', 'export {};\n');
+    try {
+      const dirty = await cli(fixture.dir, ['--base', fixture.baseCommit]);
+      expect(dirty.code).toBe(1);
+      expect(dirty.stdout).toBe('');
+      expect(dirty.stderr).toBe(
+        'deploy-plan: the working tree has 1 uncommitted change(s) (apps/api/src/unsaved.ts): commit or discard them, image tags must describe a commit\n',
+      );
+    } finally {
+      rmSync(join(fixture.dir, 'apps/api/src/unsaved.ts'));
+    }
+  });
+
+  it('a shallow clone without the base exits 1 and says to fetch the history', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'deploy-plan-cli-shallow-'));
+    try {
+      const clone = join(parent, 'repo');
+      await run('git', ['clone', '-q', '--depth', '1', '--branch', 'api', `file://${fixture.dir}`, clone]);
+      const shallow = await cli(clone, ['--base', fixture.baseCommit]);
+      expect(shallow.code).toBe(1);
+      expect(shallow.stderr).toMatch(/^deploy-plan: --base [0-9a-f]{40} is not in this clone, which is shallow: fetch the history .*\n$/);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it('runs on this repository too (smoke: parses, exits with a message or a plan)', async () => {

@@ -1,12 +1,13 @@
 /**
  * API throughput: the API bundle on embedded DynamoDB/SQS next to a bare Fastify server (fixed
  * JSON body), both as their own processes on loopback, loaded by autocannon in this process, one
- * after the other in the same run. Measures GET /v1/scans/:id, POST /v1/scans (a distinct
- * Idempotency-Key per request) and the bare server at full load (requests/s, p50/p99), then GET
+ * after the other in the same run. Measures GET /v1/scans/:id and the bare server in alternating
+ * rounds (medians), POST /v1/scans (a distinct Idempotency-Key per request) at full load
+ * (requests/s, p50/p99), then GET
  * once more paced at half the bare server's requests/s to check the p99 target at that load. To
  * show where time goes it also loads the API's /healthz (every plugin, no database) and the
- * embedded DynamoDB's GetItem directly (the one call behind GET /v1/scans/:id), and GET once more
- * on a second API process logging at `warn` instead of `info` (per-request log lines off).
+ * embedded DynamoDB's GetItem directly (the one call behind GET /v1/scans/:id), and, in the same
+ * rounds, GET on a second API process logging at `warn` instead of `info` (no per-request lines).
  * The rate limit is raised for the bench key through RATE_LIMIT_PER_MINUTE (configuration only).
  *
  *   npx tsx --tsconfig tools/bench/tsconfig.json tools/bench/src/api-throughput.bench.ts
@@ -18,12 +19,16 @@ import autocannon from 'autocannon';
 import { freePort } from '@platform/shared/testing';
 import { runMain, writeResult, type BenchResult } from './support/bench-result';
 import { NodeProcess, buildBundles, startApi, startBackend } from './support/services';
-import { round } from './support/stats';
+import { median, round } from './support/stats';
 
 const NAME = 'api-throughput';
 const CONNECTIONS = 10;
 const DURATION_S = 4;
-const WARMUP_S = 1;
+// The API keeps getting faster for a few seconds (JIT of the SDK and Fastify paths): warm up past that.
+const WARMUP_S = 3;
+/** bare, GET and GET with LOG_LEVEL=warn are measured in alternating rounds of ROUND_S seconds. */
+const ROUNDS = 3;
+const ROUND_S = 2;
 const SEED_SCANS = 20;
 const TARGET_GET_RATIO = 0.5;
 const TARGET_P99_MS = 20;
@@ -69,22 +74,47 @@ async function createScans(baseUrl: string, authorization: string, count: number
   return ids;
 }
 
+/** Median of each figure over rounds: the machine is shared, so alternating rounds spreads its noise over all sides. */
+export function medianSummary(rounds: LoadSummary[]): LoadSummary & { roundsRequestsPerSecond: number[] } {
+  const med = (pick: (r: LoadSummary) => number) => median(rounds.map(pick));
+  return {
+    requestsPerSecond: med((r) => r.requestsPerSecond),
+    p50Ms: med((r) => r.p50Ms),
+    p99Ms: med((r) => r.p99Ms),
+    maxMs: Math.max(...rounds.map((r) => r.maxMs)),
+    total: rounds.reduce((sum, r) => sum + r.total, 0),
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    roundsRequestsPerSecond: rounds.map((r) => r.requestsPerSecond),
+  };
+}
+
 export async function run(): Promise<BenchResult> {
   buildBundles();
   const backend = await startBackend(`bench-api-${process.pid}`);
   const barePort = await freePort();
-  const bare = NodeProcess.spawn(join(__dirname, 'support/bare-server.ts'), { PATH: process.env.PATH, PORT: String(barePort) }, ['--import', 'tsx']);
-  let api: Awaited<ReturnType<typeof startApi>> | undefined;
+  const bare = NodeProcess.spawn(join(__dirname, 'support/bare-server.ts'), { PATH: process.env.PATH, PORT: String(barePort) }, ['--import', 'tsx'], 'bare');
+  const apps: Array<Awaited<ReturnType<typeof startApi>>> = [];
   try {
     // Production settings except the per-key rate limit, which would otherwise cap the bench at 600/min.
-    api = await startApi(backend, { RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'info' });
+    const api = await startApi(backend, { RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'info' });
+    apps.push(api);
+    // A second API process, identical but without per-request log lines, to price the logging.
+    const quietApi = await startApi(backend, { RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' });
+    apps.push(quietApi);
     const bareUrl = `http://127.0.0.1:${barePort}`;
     await bare.waitHealthy(`${bareUrl}/healthz`, process.hrtime.bigint());
     const authorization = `Bearer ${backend.apiKey}`;
     const ids = await createScans(api.baseUrl, authorization, SEED_SCANS);
 
     let next = 0;
-    const getScan = { url: api.baseUrl, headers: { authorization }, requests: [{ method: 'GET', setupRequest: (r: autocannon.RawRequest) => ({ ...r, path: `/v1/scans/${ids[next++ % ids.length]}` }) }] };
+    const getScanOn = (baseUrl: string) => ({
+      url: baseUrl,
+      headers: { authorization },
+      requests: [{ method: 'GET', setupRequest: (r: autocannon.RawRequest) => ({ ...r, path: `/v1/scans/${ids[next++ % ids.length]}` }) }],
+    });
+    const getScan = getScanOn(api.baseUrl);
+    const quietGetScan = getScanOn(quietApi.baseUrl);
     let key = 0;
     const postScan = {
       url: api.baseUrl,
@@ -115,24 +145,24 @@ export async function run(): Promise<BenchResult> {
       body: JSON.stringify({ TableName: `${backend.env.TABLE_PREFIX}-scans`, Key: { tenantId: { S: 'bench' }, scanId: { S: ids[0] } } }),
     };
 
-    await load(bareGet, WARMUP_S); // JIT, connection pools, auth cache
-    await load(getScan, WARMUP_S);
-    const bareResult = await load(bareGet);
-    const healthzResult = await load(apiHealthz);
-    const dynamoResult = await load(dynamoGetItem);
-    const getResult = await load(getScan);
+    for (const target of [bareGet, getScan, quietGetScan]) await load(target, WARMUP_S); // JIT, connection pools, auth cache
+    const rounds = { bare: [] as LoadSummary[], get: [] as LoadSummary[], quietGet: [] as LoadSummary[] };
+    for (let i = 0; i < ROUNDS; i++) {
+      rounds.bare.push(await load(bareGet, ROUND_S));
+      rounds.get.push(await load(getScan, ROUND_S));
+      rounds.quietGet.push(await load(quietGetScan, ROUND_S));
+    }
+    const bareResult = medianSummary(rounds.bare);
+    const getResult = medianSummary(rounds.get);
+    const getWarnLogging = medianSummary(rounds.quietGet);
     const postResult = await load(postScan);
+    const healthzResult = await load(apiHealthz, ROUND_S);
+    const dynamoResult = await load(dynamoGetItem, ROUND_S);
     // p99 at the target load (half the bare rate) and, if the API cannot reach that, at 80% of what it did reach.
     const targetRate = Math.max(1, Math.round(bareResult.requestsPerSecond * TARGET_GET_RATIO));
     const getAtTarget = await load({ ...getScan, overallRate: targetRate });
     const sustainableRate = Math.max(1, Math.round(getResult.requestsPerSecond * 0.8));
     const getAtSustainable = sustainableRate < targetRate ? await load({ ...getScan, overallRate: sustainableRate }) : undefined;
-
-    await api.process.stop();
-    api = await startApi(backend, { RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' });
-    const quietGet = { ...getScan, url: api.baseUrl };
-    await load(quietGet, WARMUP_S);
-    const getWarnLogging = await load(quietGet);
 
     const getRatio = round(getResult.requestsPerSecond / bareResult.requestsPerSecond, 3);
     const result: BenchResult = {
@@ -142,6 +172,7 @@ export async function run(): Promise<BenchResult> {
       details: {
         connections: CONNECTIONS,
         durationSeconds: DURATION_S,
+        roundRobin: `bare, GET and GET at LOG_LEVEL=warn alternated in ${ROUNDS} rounds of ${ROUND_S} s; medians reported`,
         bare: bareResult,
         getScan: getResult,
         postScan: postResult,
@@ -166,7 +197,7 @@ export async function run(): Promise<BenchResult> {
     };
     return writeResult(result);
   } finally {
-    await Promise.all([api?.process.stop(), bare.stop()]);
+    await Promise.all([...apps.map((app) => app.process.stop()), bare.stop()]);
     await backend.stop();
   }
 }

@@ -1,8 +1,11 @@
+import { nodeLtsProblem } from './node-release-schedule';
 import { type Dockerfile, type Instruction, type Stage, keyValues } from './parse-dockerfile';
 
 export interface RuleContext {
   /** Where the app's build target writes its bundle (build.options.outputPath), e.g. dist/apps/api. */
   readonly bundlePath: string;
+  /** The day to judge end-of-life against; today unless a test fixes it. */
+  readonly today?: Date;
 }
 
 export interface Violation {
@@ -35,6 +38,15 @@ export const RULES: Readonly<Record<string, Rule>> = {
       if (stage.name) stageNames.add(stage.name);
     }
     return violations;
+  },
+
+  // A pinned version is not enough: an end-of-life runtime gets no security fixes.
+  'supported-node-lts': (d, context) => {
+    const runtime = finalStage(d).image;
+    const major = /^(?:docker\.io\/)?(?:library\/)?node:v?(\d+)\./.exec(runtime)?.[1];
+    if (major === undefined) return [];
+    const problem = nodeLtsProblem(Number(major), context.today ?? new Date());
+    return problem ? [{ rule: 'supported-node-lts', message: `FROM ${runtime}: ${problem}` }] : [];
   },
 
   'non-root-user': (d) => {
@@ -109,7 +121,7 @@ function basePinProblem(image: string): string | undefined {
   if (image.includes('$')) return 'the base image is a build argument; pin it in the Dockerfile';
   if (/@sha256:[0-9a-f]{64}$/.test(image)) return undefined;
   const tag = /:([^/:@]+)$/.exec(image)?.[1];
-  if (tag === undefined) return 'no tag means latest: pin a version such as node:20.20.2-bookworm-slim';
+  if (tag === undefined) return 'no tag means latest: pin a version such as node:22.21.0-bookworm-slim';
   if (tag === 'latest') return 'latest moves: pin a version';
   if (!/^v?\d+\.\d+\.\d+/.test(tag)) return `tag ${tag} is not a full version (major.minor.patch)`;
   return undefined;

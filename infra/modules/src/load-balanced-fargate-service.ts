@@ -1,6 +1,4 @@
 import { Construct } from 'constructs';
-import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
-import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
 import { DataAwsElbServiceAccount } from '@cdktf/provider-aws/lib/data-aws-elb-service-account';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
@@ -12,6 +10,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { FargateCluster } from './fargate-cluster';
 import { ContainerHealthCheck, FargateTaskDefinition, FargateTaskDefinitionProps } from './fargate-task-definition';
 import { Network } from './network';
+import { addScalableFargateService, addTargetTrackingPolicy } from './scalable-fargate-service';
 import { SecureBucket } from './secure-bucket';
 import { requireServiceCounts, ServiceCounts } from './service-scaling';
 import { InvalidPropsError, requireIntegerInRange, requireMatch } from './validation';
@@ -242,66 +241,31 @@ export class LoadBalancedFargateService extends Construct {
       );
     }
 
-    this.service = new EcsService(this, 'service', {
-      name: props.namePrefix,
-      cluster: props.cluster.clusterArn,
-      taskDefinition: this.task.taskDefinitionArn,
-      desiredCount: this.counts.desiredCount,
-      capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1, base: 1 }],
-      platformVersion: 'LATEST',
-      networkConfiguration: {
-        subnets: props.network.privateSubnetIds,
-        securityGroups: [serviceSg.id],
-        assignPublicIp: false,
-      },
-      loadBalancer: [{ targetGroupArn: this.targetGroup.arn, containerName: this.task.containerName, containerPort }],
+    const { service, scalingTarget } = addScalableFargateService(this, {
+      namePrefix: props.namePrefix,
+      cluster: props.cluster,
+      network: props.network,
+      task: this.task,
+      counts: this.counts,
+      securityGroupId: serviceSg.id,
+      loadBalancer: { targetGroupArn: this.targetGroup.arn, containerName: this.task.containerName, containerPort },
       healthCheckGracePeriodSeconds: 30,
-      deploymentCircuitBreaker: { enable: true, rollback: true },
-      deploymentMinimumHealthyPercent: 100,
-      deploymentMaximumPercent: 200,
-      enableEcsManagedTags: true,
-      propagateTags: 'SERVICE',
-      waitForSteadyState: true,
-      // Autoscaling owns the count after the first deploy.
-      lifecycle: { ignoreChanges: ['desired_count'] },
       dependsOn: listeners,
     });
-    this.serviceName = this.service.name;
+    this.service = service;
+    this.serviceName = service.name;
 
-    const target = new AppautoscalingTarget(this, 'scaling-target', {
-      serviceNamespace: 'ecs',
-      resourceId: `service/${props.cluster.clusterName}/${this.service.name}`,
-      scalableDimension: 'ecs:service:DesiredCount',
-      minCapacity: this.counts.minCount,
-      maxCapacity: this.counts.maxCount,
-    });
-    new AppautoscalingPolicy(this, 'scale-on-cpu', {
+    addTargetTrackingPolicy(this, 'scale-on-cpu', scalingTarget, {
       name: `${props.namePrefix}-cpu`,
-      policyType: 'TargetTrackingScaling',
-      serviceNamespace: target.serviceNamespace,
-      resourceId: target.resourceId,
-      scalableDimension: target.scalableDimension,
-      targetTrackingScalingPolicyConfiguration: {
-        targetValue: cpuTarget,
-        predefinedMetricSpecification: { predefinedMetricType: 'ECSServiceAverageCPUUtilization' },
-        scaleInCooldown: 300,
-        scaleOutCooldown: 60,
-      },
+      targetValue: cpuTarget,
+      predefinedMetricSpecification: { predefinedMetricType: 'ECSServiceAverageCPUUtilization' },
     });
-    new AppautoscalingPolicy(this, 'scale-on-requests', {
+    addTargetTrackingPolicy(this, 'scale-on-requests', scalingTarget, {
       name: `${props.namePrefix}-requests`,
-      policyType: 'TargetTrackingScaling',
-      serviceNamespace: target.serviceNamespace,
-      resourceId: target.resourceId,
-      scalableDimension: target.scalableDimension,
-      targetTrackingScalingPolicyConfiguration: {
-        targetValue: requestTarget,
-        predefinedMetricSpecification: {
-          predefinedMetricType: 'ALBRequestCountPerTarget',
-          resourceLabel: `${this.loadBalancer.arnSuffix}/${this.targetGroup.arnSuffix}`,
-        },
-        scaleInCooldown: 300,
-        scaleOutCooldown: 60,
+      targetValue: requestTarget,
+      predefinedMetricSpecification: {
+        predefinedMetricType: 'ALBRequestCountPerTarget',
+        resourceLabel: `${this.loadBalancer.arnSuffix}/${this.targetGroup.arnSuffix}`,
       },
     });
   }

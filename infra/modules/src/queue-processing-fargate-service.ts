@@ -1,6 +1,4 @@
 import { Construct } from 'constructs';
-import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
-import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
@@ -8,6 +6,7 @@ import { FargateCluster } from './fargate-cluster';
 import { FargateTaskDefinition, FargateTaskDefinitionProps } from './fargate-task-definition';
 import { Network } from './network';
 import { Queue } from './queue';
+import { addScalableFargateService, addTargetTrackingPolicy } from './scalable-fargate-service';
 import { requireServiceCounts, ServiceCounts } from './service-scaling';
 import { InvalidPropsError, requireIntegerInRange } from './validation';
 
@@ -96,76 +95,54 @@ export class QueueProcessingFargateService extends Construct {
     });
     this.securityGroupId = sg.id;
 
-    this.service = new EcsService(this, 'service', {
-      name: props.namePrefix,
-      cluster: props.cluster.clusterArn,
-      taskDefinition: this.task.taskDefinitionArn,
-      desiredCount: this.counts.desiredCount,
-      capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1, base: 1 }],
-      platformVersion: 'LATEST',
-      networkConfiguration: { subnets: props.network.privateSubnetIds, securityGroups: [sg.id], assignPublicIp: false },
-      deploymentCircuitBreaker: { enable: true, rollback: true },
-      deploymentMinimumHealthyPercent: 100,
-      deploymentMaximumPercent: 200,
-      enableEcsManagedTags: true,
-      propagateTags: 'SERVICE',
-      waitForSteadyState: true,
-      lifecycle: { ignoreChanges: ['desired_count'] },
+    const { service, scalingTarget } = addScalableFargateService(this, {
+      namePrefix: props.namePrefix,
+      cluster: props.cluster,
+      network: props.network,
+      task: this.task,
+      counts: this.counts,
+      securityGroupId: sg.id,
     });
-    this.serviceName = this.service.name;
+    this.service = service;
+    this.serviceName = service.name;
 
-    const target = new AppautoscalingTarget(this, 'scaling-target', {
-      serviceNamespace: 'ecs',
-      resourceId: `service/${props.cluster.clusterName}/${this.service.name}`,
-      scalableDimension: 'ecs:service:DesiredCount',
-      minCapacity: this.counts.minCount,
-      maxCapacity: this.counts.maxCount,
-    });
-    new AppautoscalingPolicy(this, 'scale-on-backlog', {
+    addTargetTrackingPolicy(this, 'scale-on-backlog', scalingTarget, {
       name: `${props.namePrefix}-backlog-per-task`,
-      policyType: 'TargetTrackingScaling',
-      serviceNamespace: target.serviceNamespace,
-      resourceId: target.resourceId,
-      scalableDimension: target.scalableDimension,
-      targetTrackingScalingPolicyConfiguration: {
-        targetValue: backlogTarget,
-        scaleInCooldown: 300,
-        scaleOutCooldown: 60,
-        customizedMetricSpecification: {
-          metrics: [
-            {
-              id: 'visible',
-              label: 'Visible messages',
-              returnData: false,
-              metricStat: {
-                stat: 'Sum',
-                metric: {
-                  namespace: 'AWS/SQS',
-                  metricName: 'ApproximateNumberOfMessagesVisible',
-                  dimensions: [{ name: 'QueueName', value: props.queue.queueName }],
-                },
+      targetValue: backlogTarget,
+      customizedMetricSpecification: {
+        metrics: [
+          {
+            id: 'visible',
+            label: 'Visible messages',
+            returnData: false,
+            metricStat: {
+              stat: 'Sum',
+              metric: {
+                namespace: 'AWS/SQS',
+                metricName: 'ApproximateNumberOfMessagesVisible',
+                dimensions: [{ name: 'QueueName', value: props.queue.queueName }],
               },
             },
-            {
-              id: 'running',
-              label: 'Running tasks',
-              returnData: false,
-              metricStat: {
-                stat: 'Average',
-                metric: {
-                  namespace: 'ECS/ContainerInsights',
-                  metricName: 'RunningTaskCount',
-                  dimensions: [
-                    { name: 'ClusterName', value: props.cluster.clusterName },
-                    { name: 'ServiceName', value: this.service.name },
-                  ],
-                },
+          },
+          {
+            id: 'running',
+            label: 'Running tasks',
+            returnData: false,
+            metricStat: {
+              stat: 'Average',
+              metric: {
+                namespace: 'ECS/ContainerInsights',
+                metricName: 'RunningTaskCount',
+                dimensions: [
+                  { name: 'ClusterName', value: props.cluster.clusterName },
+                  { name: 'ServiceName', value: this.service.name },
+                ],
               },
             },
-            // minCount >= 1 keeps the divisor positive.
-            { id: 'backlog_per_task', label: 'Backlog per task', expression: 'visible / running', returnData: true },
-          ],
-        },
+          },
+          // minCount >= 1 keeps the divisor positive.
+          { id: 'backlog_per_task', label: 'Backlog per task', expression: 'visible / running', returnData: true },
+        ],
       },
     });
   }

@@ -7,25 +7,12 @@ import {
   ServiceAlarmsProps,
   ServiceDashboard,
 } from '../src';
-import { serviceFixtures } from './fixtures';
+import { commonServiceProps, serviceFixtures } from './fixtures';
 import { ACCOUNT_ID, newStack, only, REGION, resources, synth } from './support';
 
 function services(stack: TerraformStack) {
   const f = serviceFixtures(stack);
-  const common = {
-    cluster: f.cluster,
-    network: f.network,
-    repository: f.repository,
-    imageTag: 'abc',
-    cpu: 256,
-    memoryLimitMiB: 512,
-    desiredCount: 1,
-    minCount: 1,
-    maxCount: 2,
-    logsKey: f.logsKey,
-    accountId: ACCOUNT_ID,
-    region: REGION,
-  };
+  const common = commonServiceProps(f);
   const api = new LoadBalancedFargateService(stack, 'api', { ...common, namePrefix: 'dev-api', containerName: 'api', accessLogsBucketName: 'dev-alb-logs-x' });
   const worker = new QueueProcessingFargateService(stack, 'worker', {
     ...common,

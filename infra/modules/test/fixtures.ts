@@ -31,3 +31,23 @@ export function serviceFixtures(stack: TerraformStack) {
     logsKey,
   };
 }
+
+export type ServiceFixtures = ReturnType<typeof serviceFixtures>;
+
+/** Props every Fargate service under test shares: the fixtures' cluster, network, image and logs key, the smallest task, 1 to 2 tasks. */
+export function commonServiceProps(f: ServiceFixtures) {
+  return {
+    cluster: f.cluster,
+    network: f.network,
+    repository: f.repository,
+    imageTag: 'abc123',
+    cpu: 256,
+    memoryLimitMiB: 512,
+    desiredCount: 1,
+    minCount: 1,
+    maxCount: 2,
+    logsKey: f.logsKey,
+    accountId: ACCOUNT_ID,
+    region: REGION,
+  };
+}

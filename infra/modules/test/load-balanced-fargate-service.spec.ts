@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { LoadBalancedFargateService, LoadBalancedFargateServiceProps } from '../src';
-import { serviceFixtures } from './fixtures';
-import { ACCOUNT_ID, newStack, only, REGION, resources, synth } from './support';
+import { commonServiceProps, serviceFixtures } from './fixtures';
+import { ACCOUNT_ID, newStack, only, resources, synth } from './support';
 
 const CERT = `arn:aws:acm:eu-west-1:${ACCOUNT_ID}:certificate/abc-123`;
 
@@ -10,18 +10,7 @@ function build(override: Partial<LoadBalancedFargateServiceProps> = {}, stack: T
   const service = new LoadBalancedFargateService(stack, 'api', {
     namePrefix: 'dev-api',
     containerName: 'api',
-    cluster: f.cluster,
-    network: f.network,
-    repository: f.repository,
-    imageTag: 'abc123',
-    cpu: 256,
-    memoryLimitMiB: 512,
-    desiredCount: 1,
-    minCount: 1,
-    maxCount: 2,
-    logsKey: f.logsKey,
-    accountId: ACCOUNT_ID,
-    region: REGION,
+    ...commonServiceProps(f),
     accessLogsBucketName: 'dev-alb-logs-test',
     grants: { tables: [{ table: f.scans, access: 'read-write' }], queues: [{ queue: f.queue, access: 'send' }] },
     ...override,

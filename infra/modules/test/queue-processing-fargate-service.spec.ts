@@ -1,6 +1,6 @@
 import { QueueProcessingFargateService, QueueProcessingFargateServiceProps } from '../src';
-import { serviceFixtures } from './fixtures';
-import { ACCOUNT_ID, newStack, only, REGION, resources, synth } from './support';
+import { commonServiceProps, serviceFixtures } from './fixtures';
+import { newStack, only, resources, synth } from './support';
 
 function build(override: Partial<QueueProcessingFargateServiceProps> = {}) {
   const stack = newStack();
@@ -8,18 +8,8 @@ function build(override: Partial<QueueProcessingFargateServiceProps> = {}) {
   new QueueProcessingFargateService(stack, 'worker', {
     namePrefix: 'dev-worker',
     containerName: 'worker',
-    cluster: f.cluster,
-    network: f.network,
-    repository: f.repository,
-    imageTag: 'abc123',
-    cpu: 256,
-    memoryLimitMiB: 512,
-    desiredCount: 1,
-    minCount: 1,
+    ...commonServiceProps(f),
     maxCount: 4,
-    logsKey: f.logsKey,
-    accountId: ACCOUNT_ID,
-    region: REGION,
     queue: f.queue,
     healthCheck: { command: ['CMD', 'node', 'check.js'] },
     grants: { tables: [{ table: f.scans, access: 'read-write', indexes: ['byStatus'] }] },
@@ -89,18 +79,7 @@ describe('QueueProcessingFargateService', () => {
         new QueueProcessingFargateService(stack, 'w', {
           namePrefix: 'dev-worker',
           containerName: 'worker',
-          cluster: f.cluster,
-          network: f.network,
-          repository: f.repository,
-          imageTag: 'abc',
-          cpu: 256,
-          memoryLimitMiB: 512,
-          desiredCount: 1,
-          minCount: 1,
-          maxCount: 2,
-          logsKey: f.logsKey,
-          accountId: ACCOUNT_ID,
-          region: REGION,
+          ...commonServiceProps(f),
           queue: f.queue,
           healthCheck: { command: ['CMD', 'true'] },
           grants: { queues: [{ queue: f.queue, access: 'send' }] },

@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { freePort } from '@platform/shared/testing';
 import { runMain, writeResult, type BenchResult } from './support/bench-result';
 import { NodeProcess, buildBundles, startApi, startBackend } from './support/services';
+import { processCpuMs } from './support/process-cpu';
 import { median, round } from './support/stats';
 
 const NAME = 'api-throughput';
@@ -42,6 +43,8 @@ export interface LoadSummary {
   total: number;
   non2xx: number;
   errors: number;
+  /** CPU ms the server process spent per answered request (undefined without /proc). */
+  cpuMsPerRequest?: number;
 }
 
 function summarize(result: autocannon.Result): LoadSummary {
@@ -56,8 +59,13 @@ function summarize(result: autocannon.Result): LoadSummary {
   };
 }
 
-async function load(options: autocannon.Options, seconds = DURATION_S): Promise<LoadSummary> {
-  return summarize(await autocannon({ connections: CONNECTIONS, duration: seconds, ...options }));
+/** One autocannon run; with `serverPid`, also the server's CPU time per request. */
+async function load(options: autocannon.Options, seconds = DURATION_S, serverPid?: number): Promise<LoadSummary> {
+  const cpuBefore = processCpuMs(serverPid);
+  const summary = summarize(await autocannon({ connections: CONNECTIONS, duration: seconds, ...options }));
+  const cpuAfter = processCpuMs(serverPid);
+  if (cpuBefore === undefined || cpuAfter === undefined || summary.total === 0) return summary;
+  return { ...summary, cpuMsPerRequest: round((cpuAfter - cpuBefore) / summary.total, 3) };
 }
 
 async function createScans(baseUrl: string, authorization: string, count: number): Promise<string[]> {
@@ -86,6 +94,7 @@ export function medianSummary(rounds: LoadSummary[]): LoadSummary & { roundsRequ
     non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
     roundsRequestsPerSecond: rounds.map((r) => r.requestsPerSecond),
+    ...(rounds.every((r) => r.cpuMsPerRequest !== undefined) ? { cpuMsPerRequest: med((r) => r.cpuMsPerRequest as number) } : {}),
   };
 }
 
@@ -148,15 +157,15 @@ export async function run(): Promise<BenchResult> {
     for (const target of [bareGet, getScan, quietGetScan]) await load(target, WARMUP_S); // JIT, connection pools, auth cache
     const rounds = { bare: [] as LoadSummary[], get: [] as LoadSummary[], quietGet: [] as LoadSummary[] };
     for (let i = 0; i < ROUNDS; i++) {
-      rounds.bare.push(await load(bareGet, ROUND_S));
-      rounds.get.push(await load(getScan, ROUND_S));
-      rounds.quietGet.push(await load(quietGetScan, ROUND_S));
+      rounds.bare.push(await load(bareGet, ROUND_S, bare.child.pid));
+      rounds.get.push(await load(getScan, ROUND_S, api.process.child.pid));
+      rounds.quietGet.push(await load(quietGetScan, ROUND_S, quietApi.process.child.pid));
     }
     const bareResult = medianSummary(rounds.bare);
     const getResult = medianSummary(rounds.get);
     const getWarnLogging = medianSummary(rounds.quietGet);
-    const postResult = await load(postScan);
-    const healthzResult = await load(apiHealthz, ROUND_S);
+    const postResult = await load(postScan, DURATION_S, api.process.child.pid);
+    const healthzResult = await load(apiHealthz, ROUND_S, api.process.child.pid);
     const dynamoResult = await load(dynamoGetItem, ROUND_S);
     // p99 at the target load (half the bare rate) and, if the API cannot reach that, at 80% of what it did reach.
     const targetRate = Math.max(1, Math.round(bareResult.requestsPerSecond * TARGET_GET_RATIO));

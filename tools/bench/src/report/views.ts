@@ -57,6 +57,10 @@ function apiThroughput(r: BenchResult): BenchView {
       ...load('apiHealthz', 'API GET /healthz'),
       ...load('dynamoGetItemDirect', 'dynalite GetItem'),
       [
+        'server CPU ms per request: bare / GET / GET at warn / POST / API /healthz',
+        ['bare', 'getScan', 'getScanLogLevelWarn', 'postScan', 'apiHealthz'].map((key) => fmt(num(d, `${key}.cpuMsPerRequest`))).join(' / '),
+      ],
+      [
         'GET paced at 50% of bare: offered / achieved req/s, p99',
         `${fmt(num(d, 'getScanAtTargetLoad.offeredRequestsPerSecond'))} / ${fmt(num(d, 'getScanAtTargetLoad.requestsPerSecond'))}, ${fmt(num(d, 'getScanAtTargetLoad.p99Ms'), ' ms')}`,
       ],

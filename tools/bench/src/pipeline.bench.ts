@@ -11,10 +11,11 @@
 import { generateCorpus } from './scanner-throughput.bench';
 import { runMain, writeResult, type BenchResult } from './support/bench-result';
 import { buildBundles, startApi, startBackend, startWorker, type RunningApp } from './support/services';
+import { processCpuMs } from './support/process-cpu';
 import { percentile, round } from './support/stats';
 
 const NAME = 'pipeline';
-const SCANS_PER_RUN = 100;
+const SCANS_PER_RUN = 150;
 const SUBMIT_CONCURRENCY = 8;
 const DOCUMENT_BYTES = 8 * 1024;
 const RUN_TIMEOUT_MS = 45_000;
@@ -45,6 +46,9 @@ export interface PipelineRun {
   processingP50Ms: number;
   processingP99Ms: number;
   findings: number;
+  apiCpuMsPerScan?: number;
+  /** All worker processes together. */
+  workerCpuMsPerScan?: number;
 }
 
 async function submitAll(baseUrl: string, authorization: string, documents: string[]): Promise<string[]> {
@@ -128,10 +132,16 @@ async function measure(workerCount: number, runIndex: number): Promise<PipelineR
     running.push(...(await Promise.all(Array.from({ length: workerCount }, () => startWorker(backend)))));
     const authorization = `Bearer ${backend.apiKey}`;
     const documents = Array.from({ length: SCANS_PER_RUN }, (_, i) => generateCorpus(DOCUMENT_BYTES, 1000 * (runIndex + 1) + i).text);
+    const cpu = () => running.map((app) => processCpuMs(app.process.child.pid) ?? Number.NaN);
+    const cpuBefore = cpu();
     const started = process.hrtime.bigint();
     const ids = await submitAll(api.baseUrl, authorization, documents);
     const submitSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return summarizeRun(workerCount, await awaitFinished(api.baseUrl, authorization, ids), submitSeconds);
+    const summary = summarizeRun(workerCount, await awaitFinished(api.baseUrl, authorization, ids), submitSeconds);
+    // CPU per scan is steadier than scans/s on a shared machine (the API's includes answering the polls).
+    const used = cpu().map((after, i) => after - cpuBefore[i]);
+    const perScan = (ms: number) => (Number.isFinite(ms) ? round(ms / ids.length, 2) : undefined);
+    return { ...summary, apiCpuMsPerScan: perScan(used[0]), workerCpuMsPerScan: perScan(used.slice(1).reduce((a, b) => a + b, 0)) };
   } finally {
     await Promise.all(running.map((app) => app.process.stop()));
     await backend.stop();

@@ -91,6 +91,7 @@ function pipeline(r: BenchResult): BenchView {
       [`${run.workers} worker(s): scans/s, succeeded / failed`, `${fmt(num(run, 'scansPerSecond'))}, ${fmt(num(run, 'succeeded'))} / ${fmt(num(run, 'failed'))}`],
       [`${run.workers} worker(s): submit -> succeeded p50 / p99`, `${fmt(num(run, 'p50Ms'), ' ms')} / ${fmt(num(run, 'p99Ms'), ' ms')}`],
       [`${run.workers} worker(s): worker time per scan p50 / p99`, `${fmt(num(run, 'processingP50Ms'), ' ms')} / ${fmt(num(run, 'processingP99Ms'), ' ms')}`],
+      [`${run.workers} worker(s): CPU ms per scan, workers / API`, `${fmt(num(run, 'workerCpuMsPerScan'))} / ${fmt(num(run, 'apiCpuMsPerScan'))}`],
     ]).concat([['2 workers / 1 worker', fmt(num(r.details, 'twoToOneWorkerRatio'))]]),
   };
 }

@@ -17,7 +17,7 @@
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '@platform/shared/testing';
-import { runMain, writeResult, type BenchResult } from './support/bench-result';
+import { machineLoad, runMain, writeResult, type BenchResult } from './support/bench-result';
 import { NodeProcess, buildBundles, startApi, startBackend } from './support/services';
 import { processCpuMs } from './support/process-cpu';
 import { median, round } from './support/stats';
@@ -201,6 +201,7 @@ export async function run(): Promise<BenchResult> {
         },
         setup: 'API bundle (dist/apps/api, LOG_LEVEL=info, RATE_LIMIT_PER_MINUTE raised) on dynalite + fauxqs; bare Fastify without plugins or logging; autocannon in the bench process; all on one 2-core machine',
         node: process.version,
+        ...machineLoad(),
         measuredAt: new Date().toISOString(),
       },
     };

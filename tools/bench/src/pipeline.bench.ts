@@ -9,7 +9,7 @@
  * Writes tools/bench/results/pipeline.json.
  */
 import { generateCorpus } from './scanner-throughput.bench';
-import { runMain, writeResult, type BenchResult } from './support/bench-result';
+import { machineLoad, runMain, writeResult, type BenchResult } from './support/bench-result';
 import { buildBundles, startApi, startBackend, startWorker, type RunningApp } from './support/services';
 import { processCpuMs } from './support/process-cpu';
 import { percentile, round } from './support/stats';
@@ -167,6 +167,7 @@ export async function run(): Promise<BenchResult> {
       latencyFrom: "the scan's createdAt (API accepted) to finishedAt (worker wrote succeeded), server clocks",
       setup: 'API and worker bundles on dynalite + fauxqs (fresh per run), all processes on one 2-core machine',
       node: process.version,
+      ...machineLoad(),
       measuredAt: new Date().toISOString(),
     },
   };

@@ -7,7 +7,7 @@
  *
  * Writes tools/bench/results/startup.json.
  */
-import { runMain, writeResult, type BenchResult } from './support/bench-result';
+import { machineLoad, runMain, writeResult, type BenchResult } from './support/bench-result';
 import { buildBundles, startApi, startBackend, startWorker, type Backend, type RunningApp } from './support/services';
 import { median, round } from './support/stats';
 
@@ -45,6 +45,7 @@ export async function run(): Promise<BenchResult> {
         worker: summary(worker),
         measured: 'node dist/apps/<app>/main.js spawned from the bench, /healthz polled every 5 ms on loopback',
         node: process.version,
+        ...machineLoad(),
         measuredAt: new Date().toISOString(),
       },
     };

@@ -13,6 +13,8 @@ const api: BenchResult = {
     getScanAtTargetLoad: { offeredRequestsPerSecond: 2000, requestsPerSecond: 1100, p99Ms: 40 },
     targets: { getRatioMet: false, p99AtTargetLoadMet: false },
     measuredAt: '2026-01-01T00:00:00.000Z',
+    loadAverage1m: 3.5,
+    cpus: 2,
   },
 };
 
@@ -55,7 +57,7 @@ describe('renderReport', () => {
     expect(report.markdown).toContain('![Requests per second (10 connections)](benchmarks/api-throughput.svg)');
     expect(report.markdown).toContain('| api: median / worst (ms) | 300 / 350 |');
     expect(report.markdown).toContain('Read the ratios within one benchmark run');
-    expect(report.markdown).toContain('Measured 2026-01-01T00:00:00.000Z');
+    expect(report.markdown).toContain('Measured 2026-01-01T00:00:00.000Z, 1-minute load average 3.5 on 2 CPUs');
     expect(report.markdown).toContain('Measured unknown');
   });
 

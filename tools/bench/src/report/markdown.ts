@@ -20,6 +20,11 @@ export function extractNotes(existing: string | undefined): string | undefined {
   return existing.slice(start + NOTES_START.length, end).trim();
 }
 
+const loadNote = (result: BenchResult): string => {
+  const { loadAverage1m, cpus } = result.details;
+  return typeof loadAverage1m === 'number' ? `, 1-minute load average ${loadAverage1m}${typeof cpus === 'number' ? ` on ${cpus} CPUs` : ''}` : '';
+};
+
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function sortResults(results: BenchResult[]): BenchResult[] {
@@ -63,7 +68,7 @@ export function renderReport(results: BenchResult[], notes?: string): RenderedRe
       '| --- | --- |',
       ...view.rows.map(([label, value]) => `| ${cell(label)} | ${cell(value)} |`),
       '',
-      `Measured ${measuredAt} (\`tools/bench/results/${result.name}.json\`).`,
+      `Measured ${measuredAt}${loadNote(result)} (\`tools/bench/results/${result.name}.json\`).`,
       '',
     );
   }

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The JSON shape every benchmark writes to tools/bench/results/<name>.json. */
@@ -12,6 +13,11 @@ export interface BenchResult {
 
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 export const RESULTS_DIR = join(WORKSPACE_ROOT, 'tools/bench/results');
+
+/** How busy the shared machine was: recorded with every result so a noisy run is visible as such. */
+export function machineLoad(): { cpus: number; loadAverage1m: number } {
+  return { cpus: cpus().length, loadAverage1m: Math.round(loadavg()[0] * 100) / 100 };
+}
 
 export function writeResult(result: BenchResult): BenchResult {
   mkdirSync(RESULTS_DIR, { recursive: true });

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type * as Scanner from '@platform/scanner';
+import { machineLoad } from './support/bench-result';
 
 export interface BenchResult {
   name: string;
@@ -215,6 +216,7 @@ export async function run(): Promise<BenchResult> {
         ripgrep.status === 'ran' ? Math.round((mbPerSecond / (ripgrep.mbPerSecond as number)) * 1000) / 1000 : null,
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
+      ...machineLoad(),
       measuredAt: new Date().toISOString(),
     },
   };

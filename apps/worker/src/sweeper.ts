@@ -10,6 +10,15 @@ export interface SweeperDeps {
 }
 
 /**
+ * How much later than usual (sweepAfter) the next re-send of a scan may come, ms. The gaps
+ * double with each re-send (sweepAfter, 2x, 4x ... at most 32x), so a scan whose message merely
+ * waits in a long backlog gets a few copies, not one every sweepAfter.
+ */
+export function sweepBackoffMs(reenqueues: number, sweepAfterSeconds: number): number {
+  return sweepAfterSeconds * 1000 * (2 ** Math.min(Math.max(0, reenqueues), 5) - 1);
+}
+
+/**
  * Finds scans no message will ever bring to a worker, and sends them again:
  * - `queued` since longer than sweepAfterSeconds: the API crashed between its DynamoDB write and
  *   its SQS send (or the message went to the DLQ while the scan waited).
@@ -50,7 +59,11 @@ export class Sweeper {
     const { scans, queue, events, options } = this.deps;
     const before = new Date(Date.now() - options.sweepAfterSeconds * 1000).toISOString();
     for (const stale of await scans.findStaleQueued(before, options.sweepBatchSize)) {
-      if (!(await scans.markReenqueued(stale.tenantId, stale.scanId, stale.enqueuedAt, new Date().toISOString()))) continue;
+      const scan = await scans.get(stale.tenantId, stale.scanId, true);
+      if (!scan || scan.status !== 'queued' || scan.enqueuedAt !== stale.enqueuedAt) continue;
+      const nowMs = Date.now();
+      const next = new Date(nowMs + sweepBackoffMs(scan.reenqueues ?? 0, options.sweepAfterSeconds)).toISOString();
+      if (!(await scans.markReenqueued(stale.tenantId, stale.scanId, stale.enqueuedAt, new Date(nowMs).toISOString(), next))) continue;
       await queue.send({ tenantId: stale.tenantId, scanId: stale.scanId });
       events.emit('swept', { scanId: stale.scanId, tenantId: stale.tenantId, from: 'queued', action: 'reenqueued' });
     }

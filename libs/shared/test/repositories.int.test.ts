@@ -116,6 +116,21 @@ describe('ScanRepository', () => {
       scans.markReenqueued('tenant-sweep', scan.scanId, old, now),
     ]);
     expect(wins.filter(Boolean)).toHaveLength(1);
+    expect((await scans.get('tenant-sweep', scan.scanId, true))?.reenqueues).toBe(1);
+  });
+
+  it('counts re-sends and hides a scan from the sweeper until its next enqueuedAt', async () => {
+    const scans = new ScanRepository(clients.dynamo, 'repo-test');
+    const old = new Date(Date.now() - 3600_000).toISOString();
+    const scan = newScan('tenant-sweep', { enqueuedAt: old });
+    await scans.create(scan);
+    const now = new Date().toISOString();
+    const later = new Date(Date.now() + 600_000).toISOString();
+    expect(await scans.markReenqueued('tenant-sweep', scan.scanId, old, now, later)).toBe(true);
+    expect(await scans.get('tenant-sweep', scan.scanId, true)).toMatchObject({ enqueuedAt: later, reenqueues: 1 });
+    expect((await scans.findStaleQueued(new Date(Date.now() + 60_000).toISOString(), 100)).map((s) => s.scanId)).not.toContain(scan.scanId);
+    expect(await scans.markReenqueued('tenant-sweep', scan.scanId, later, now, now)).toBe(true);
+    expect((await scans.get('tenant-sweep', scan.scanId, true))?.reenqueues).toBe(2);
   });
 });
 

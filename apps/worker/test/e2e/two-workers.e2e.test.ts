@@ -44,6 +44,7 @@ it('API crashed between write and send: both sweepers race, each orphan is re-en
     expect(swept.filter((l) => l.scanId === scan.scanId)).toEqual([expect.objectContaining({ from: 'queued', action: 'reenqueued' })]);
   }
   expect(workers.flatMap((w) => w.metrics()).filter((m) => m.ScansReenqueued === 1)).toHaveLength(orphans.length);
+  expect((await env.statuses(orphans)).map((s) => s.reenqueues)).toEqual(orphans.map(() => 1));
 });
 
 it('each message delivered three times: one claim, one scan, the duplicates deleted', async () => {

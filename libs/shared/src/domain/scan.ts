@@ -37,8 +37,13 @@ export interface Scan {
   /** Why a scan failed or was cancelled; never contains document content. */
   reason?: string;
   summary?: ScanSummary;
-  /** ISO time of the last time the scan was (re)sent to the queue. */
+  /**
+   * ISO time the scan's latest message was sent, or will show again (a retry's backoff, the
+   * sweeper's). The sweeper re-sends a `queued` scan whose enqueuedAt is older than its threshold.
+   */
   enqueuedAt?: string;
+  /** Times the sweeper re-sent this scan; each re-send waits twice as long as the one before. */
+  reenqueues?: number;
   /**
    * ISO time the worker holding a `running` scan last proved it is alive. A `running` scan whose
    * heartbeat is older than the visibility timeout belongs to a dead worker and may be re-claimed.

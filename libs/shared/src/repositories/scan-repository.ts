@@ -202,13 +202,14 @@ export class ScanRepository {
 
   /**
    * Moves enqueuedAt forward only if nobody else did: of several sweepers racing on one scan,
-   * exactly one wins and re-sends the message.
+   * exactly one wins and re-sends the message. `nextEnqueuedAt` later than now postpones the next
+   * re-send (the sweeper backs off), and `reenqueues` counts the re-sends.
    */
-  async markReenqueued(tenantId: string, scanId: string, previousEnqueuedAt: string, now: string): Promise<boolean> {
+  async markReenqueued(tenantId: string, scanId: string, previousEnqueuedAt: string, now: string, nextEnqueuedAt: string = now): Promise<boolean> {
     const scan = await this.conditionalUpdate(tenantId, scanId, {
-      update: 'SET enqueuedAt = :now, updatedAt = :now',
+      update: 'SET enqueuedAt = :next, updatedAt = :now ADD reenqueues :one',
       condition: '#status = :queued AND enqueuedAt = :previous',
-      values: { ':queued': 'queued', ':previous': previousEnqueuedAt, ':now': now },
+      values: { ':queued': 'queued', ':previous': previousEnqueuedAt, ':now': now, ':next': nextEnqueuedAt, ':one': 1 },
     });
     return scan !== undefined;
   }

@@ -16,6 +16,21 @@ import { UsageError, parseRunAllOptions, type BenchmarkName } from './run-all-op
 
 const TIME_LIMIT_MS = 180_000;
 
+/** Each benchmark runs in its own process group (so a timeout can stop the emulators it started too); Ctrl-C must reach it. */
+let currentGroup: number | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (currentGroup !== undefined) {
+      try {
+        process.kill(-currentGroup, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(130);
+  });
+}
+
 /** Runs one benchmark file under tsx with the workspace path aliases; kills its whole process group on timeout. */
 function runBenchmark(name: BenchmarkName): Promise<{ ok: boolean; seconds: number }> {
   const started = Date.now();
@@ -26,12 +41,14 @@ function runBenchmark(name: BenchmarkName): Promise<{ ok: boolean; seconds: numb
       stdio: ['ignore', 'ignore', 'inherit'],
       detached: true,
     });
+    currentGroup = child.pid;
     const timer = setTimeout(() => {
       process.stderr.write(`bench: ${name} exceeded ${TIME_LIMIT_MS / 1000} s; killing it\n`);
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
     }, TIME_LIMIT_MS);
     child.on('exit', (code) => {
       clearTimeout(timer);
+      currentGroup = undefined;
       resolve({ ok: code === 0, seconds: Math.round((Date.now() - started) / 100) / 10 });
     });
   });

@@ -6,7 +6,8 @@
  * (requests/s, p50/p99), then GET
  * once more paced at half the bare server's requests/s to check the p99 target at that load. To
  * show where time goes it also loads the API's /healthz (every plugin, no database) and the
- * embedded DynamoDB's GetItem directly (the one call behind GET /v1/scans/:id), and, in the same
+ * embedded DynamoDB's GetItem directly (the one call behind GET /v1/scans/:id), the same GetItem
+ * through the AWS SDK from this process (no HTTP server in front), and, in the same
  * rounds, GET on a second API process logging at `warn` instead of `info` (no per-request lines).
  * The rate limit is raised for the bench key through RATE_LIMIT_PER_MINUTE (configuration only).
  *
@@ -16,9 +17,10 @@
  */
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { ScanRepository, createAwsClients, loadApiConfig } from '@platform/shared';
 import { freePort } from '@platform/shared/testing';
 import { machineLoad, runMain, writeResult, type BenchResult } from './support/bench-result';
-import { NodeProcess, buildBundles, startApi, startBackend } from './support/services';
+import { NodeProcess, buildBundles, startApi, startBackend, type Backend } from './support/services';
 import { processCpuMs } from './support/process-cpu';
 import { median, round } from './support/stats';
 
@@ -80,6 +82,38 @@ async function createScans(baseUrl: string, authorization: string, count: number
     ids.push(((await response.json()) as { id: string }).id);
   }
   return ids;
+}
+
+/**
+ * The repository's GetItem through the AWS SDK from this process, 10 at a time, no HTTP server in
+ * front: what one SDK call per request costs on its own.
+ */
+async function sdkGetItem(backend: Backend, scanId: string, seconds: number): Promise<{ callsPerSecond: number; cpuMsPerCall?: number }> {
+  const clients = createAwsClients(loadApiConfig(backend.env).aws);
+  const scans = new ScanRepository(clients.dynamo, String(backend.env.TABLE_PREFIX));
+  const burst = async (ms: number) => {
+    let calls = 0;
+    const end = Date.now() + ms;
+    await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < end) {
+        await scans.get('bench', scanId);
+        calls++;
+      }
+    }));
+    return calls;
+  };
+  try {
+    await burst(WARMUP_S * 1000);
+    const cpuBefore = processCpuMs(process.pid);
+    const calls = await burst(seconds * 1000);
+    const cpuAfter = processCpuMs(process.pid);
+    return {
+      callsPerSecond: round(calls / seconds),
+      ...(cpuBefore !== undefined && cpuAfter !== undefined && calls > 0 ? { cpuMsPerCall: round((cpuAfter - cpuBefore) / calls, 3) } : {}),
+    };
+  } finally {
+    clients.destroy();
+  }
 }
 
 /** Median of each figure over rounds: the machine is shared, so alternating rounds spreads its noise over all sides. */
@@ -167,6 +201,7 @@ export async function run(): Promise<BenchResult> {
     const postResult = await load(postScan, DURATION_S, api.process.child.pid);
     const healthzResult = await load(apiHealthz, ROUND_S, api.process.child.pid);
     const dynamoResult = await load(dynamoGetItem, ROUND_S);
+    const sdkResult = await sdkGetItem(backend, ids[0], ROUND_S);
     // p99 at the target load (half the bare rate) and, if the API cannot reach that, at 80% of what it did reach.
     const targetRate = Math.max(1, Math.round(bareResult.requestsPerSecond * TARGET_GET_RATIO));
     const getAtTarget = await load({ ...getScan, overallRate: targetRate });
@@ -190,6 +225,7 @@ export async function run(): Promise<BenchResult> {
         getScanLogLevelWarn: getWarnLogging,
         apiHealthz: healthzResult,
         dynamoGetItemDirect: dynamoResult,
+        sdkGetItemInProcess: sdkResult,
         getToBareRatio: getRatio,
         postToBareRatio: round(postResult.requestsPerSecond / bareResult.requestsPerSecond, 3),
         targets: {

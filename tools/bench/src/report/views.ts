@@ -43,6 +43,7 @@ function apiThroughput(r: BenchResult): BenchView {
         ['bare Fastify, fixed JSON', bare],
         ['API GET /healthz', num(d, 'apiHealthz.requestsPerSecond')],
         ['dynalite GetItem, direct', num(d, 'dynamoGetItemDirect.requestsPerSecond')],
+        ['AWS SDK GetItem, in process', num(d, 'sdkGetItemInProcess.callsPerSecond')],
         ['API GET /v1/scans/:id', num(d, 'getScan.requestsPerSecond')],
         ['same, LOG_LEVEL=warn', num(d, 'getScanLogLevelWarn.requestsPerSecond')],
         ['API POST /v1/scans', num(d, 'postScan.requestsPerSecond')],
@@ -59,6 +60,10 @@ function apiThroughput(r: BenchResult): BenchView {
       [
         'server CPU ms per request: bare / GET / GET at warn / POST / API /healthz',
         ['bare', 'getScan', 'getScanLogLevelWarn', 'postScan', 'apiHealthz'].map((key) => fmt(num(d, `${key}.cpuMsPerRequest`))).join(' / '),
+      ],
+      [
+        'AWS SDK GetItem in the bench process (no server): calls/s, client CPU ms per call',
+        `${fmt(num(d, 'sdkGetItemInProcess.callsPerSecond'))}, ${fmt(num(d, 'sdkGetItemInProcess.cpuMsPerCall'))}`,
       ],
       [
         'GET paced at 50% of bare: offered / achieved req/s, p99',

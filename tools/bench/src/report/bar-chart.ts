@@ -43,15 +43,7 @@ export function renderBarChart(chart: BarChart): string {
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     `<text x="10" y="24" font-size="15" font-weight="bold">${escapeXml(chart.title)}</text>`,
   ];
-  chart.bars.forEach((bar, i) => {
-    const y = TOP + i * ROW_HEIGHT;
-    const end = x(bar.value);
-    parts.push(
-      `<text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT - 4}" text-anchor="end">${escapeXml(bar.label)}</text>`,
-      `<rect x="${LABEL_WIDTH}" y="${y}" width="${(end - LABEL_WIDTH).toFixed(1)}" height="${BAR_HEIGHT}" fill="#3b6ea5"/>`,
-      `<text x="${(end + 6).toFixed(1)}" y="${y + BAR_HEIGHT - 4}">${escapeXml(`${formatNumber(bar.value)} ${chart.unit}`)}</text>`,
-    );
-  });
+  // The target line goes first so bars and their values are drawn over it.
   if (chart.target) {
     const tx = x(chart.target.value).toFixed(1);
     const bottom = TOP + chart.bars.length * ROW_HEIGHT;
@@ -60,6 +52,16 @@ export function renderBarChart(chart: BarChart): string {
       `<text x="${tx}" y="${bottom + 16}" text-anchor="middle" fill="#c0392b">${escapeXml(chart.target.label)}</text>`,
     );
   }
+  chart.bars.forEach((bar, i) => {
+    const y = TOP + i * ROW_HEIGHT;
+    const end = x(bar.value);
+    parts.push(
+      `<text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT - 4}" text-anchor="end">${escapeXml(bar.label)}</text>`,
+      `<rect x="${LABEL_WIDTH}" y="${y}" width="${(end - LABEL_WIDTH).toFixed(1)}" height="${BAR_HEIGHT}" fill="#3b6ea5"/>`,
+      // A white halo keeps the value readable where it crosses the target line.
+      `<text x="${(end + 6).toFixed(1)}" y="${y + BAR_HEIGHT - 4}" stroke="#ffffff" stroke-width="4" paint-order="stroke">${escapeXml(`${formatNumber(bar.value)} ${chart.unit}`)}</text>`,
+    );
+  });
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

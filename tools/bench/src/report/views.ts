@@ -45,7 +45,7 @@ function apiThroughput(r: BenchResult): BenchView {
         ['dynalite GetItem, direct', num(d, 'dynamoGetItemDirect.requestsPerSecond')],
         ['AWS SDK GetItem, in process', num(d, 'sdkGetItemInProcess.callsPerSecond')],
         ['API GET /v1/scans/:id', num(d, 'getScan.requestsPerSecond')],
-        ['same, LOG_LEVEL=warn', num(d, 'getScanLogLevelWarn.requestsPerSecond')],
+        ['API GET, LOG_LEVEL=warn', num(d, 'getScanLogLevelWarn.requestsPerSecond')],
         ['API POST /v1/scans', num(d, 'postScan.requestsPerSecond')],
       ]),
       target: bare !== undefined ? { value: bare * 0.5, label: 'target: 50% of bare' } : undefined,

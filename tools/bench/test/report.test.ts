@@ -7,6 +7,7 @@ const api: BenchResult = {
   value: 0.25,
   unit: 'ratio',
   details: {
+    connections: 10,
     bare: { requestsPerSecond: 4000, p50Ms: 1, p99Ms: 3 },
     getScan: { requestsPerSecond: 1000, p50Ms: 5, p99Ms: 25 },
     postScan: { requestsPerSecond: 200, p50Ms: 40, p99Ms: 90 },

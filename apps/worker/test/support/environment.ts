@@ -14,8 +14,9 @@ export class TestEnvironment {
     readonly prefix: string,
   ) {}
 
-  static async start(prefix: string): Promise<TestEnvironment> {
-    const aws = await EmbeddedAws.start({ tablePrefix: prefix });
+  /** `dataDir` keeps DynamoDB's data on disk, so a test can stop and restart it (an outage). */
+  static async start(prefix: string, options: { dataDir?: string } = {}): Promise<TestEnvironment> {
+    const aws = await EmbeddedAws.start({ tablePrefix: prefix, dataDir: options.dataDir });
     const clients = createAwsClients({
       region: aws.env.AWS_REGION,
       dynamoEndpointUrl: aws.env.AWS_ENDPOINT_URL_DYNAMODB,

@@ -103,7 +103,7 @@ async function sdkGetItem(backend: Backend, scanId: string, seconds: number): Pr
     return calls;
   };
   try {
-    await burst(1000);
+    await burst(WARMUP_S * 1000);
     const cpuBefore = processCpuMs(process.pid);
     const calls = await burst(seconds * 1000);
     const cpuAfter = processCpuMs(process.pid);

@@ -70,31 +70,38 @@ async function submitAll(baseUrl: string, authorization: string, documents: stri
   return ids;
 }
 
-/** Polls every unfinished scan until all are `succeeded` or `failed`, or the run times out. */
+const isFinished = (state: ScanState) => state.status === 'succeeded' || state.status === 'failed';
+
+async function getScan(baseUrl: string, authorization: string, id: string): Promise<ScanState> {
+  const response = await fetch(`${baseUrl}/v1/scans/${id}`, { headers: { authorization } });
+  if (response.status !== 200) throw new Error(`GET /v1/scans/${id} answered ${response.status}`);
+  return (await response.json()) as ScanState;
+}
+
+/**
+ * Waits until every scan is `succeeded` or `failed`, then reads them all once. It watches one
+ * scan at a time, in submission order, so the bench adds a few requests per second, not a poll
+ * per pending scan: latencies come from the scans' own timestamps, not from when we looked.
+ */
 async function awaitFinished(baseUrl: string, authorization: string, ids: string[]): Promise<ScanState[]> {
-  const done = new Map<string, ScanState>();
-  const latest = new Map<string, ScanState>();
   const deadline = Date.now() + RUN_TIMEOUT_MS;
-  while (done.size < ids.length) {
-    const pending = ids.filter((id) => !done.has(id));
+  let next = 0;
+  while (next < ids.length) {
+    const state = await getScan(baseUrl, authorization, ids[next]);
+    if (isFinished(state)) {
+      next++;
+      continue;
+    }
     if (Date.now() > deadline) {
-      const stuck = pending.slice(0, 3).map((id) => JSON.stringify(latest.get(id)));
-      throw new Error(`${pending.length} of ${ids.length} scans not finished after ${RUN_TIMEOUT_MS} ms, e.g. ${stuck.join(', ')}`);
+      throw new Error(`${ids.length - next} of ${ids.length} scans not finished after ${RUN_TIMEOUT_MS} ms, e.g. ${JSON.stringify(state)}`);
     }
-    for (let i = 0; i < pending.length; i += SUBMIT_CONCURRENCY) {
-      const states = await Promise.all(
-        pending.slice(i, i + SUBMIT_CONCURRENCY).map(async (id) => {
-          const response = await fetch(`${baseUrl}/v1/scans/${id}`, { headers: { authorization } });
-          if (response.status !== 200) throw new Error(`GET /v1/scans/${id} answered ${response.status}`);
-          return (await response.json()) as ScanState;
-        }),
-      );
-      for (const state of states) latest.set(state.id, state);
-      for (const state of states) if (state.status === 'succeeded' || state.status === 'failed') done.set(state.id, state);
-    }
-    if (done.size < ids.length) await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
-  return ids.map((id) => done.get(id) as ScanState);
+  const states: ScanState[] = [];
+  for (let i = 0; i < ids.length; i += SUBMIT_CONCURRENCY) {
+    states.push(...(await Promise.all(ids.slice(i, i + SUBMIT_CONCURRENCY).map((id) => getScan(baseUrl, authorization, id)))));
+  }
+  return states;
 }
 
 export function summarizeRun(workers: number, states: ScanState[], submitSeconds: number): PipelineRun {
@@ -138,7 +145,7 @@ async function measure(workerCount: number, runIndex: number): Promise<PipelineR
     const ids = await submitAll(api.baseUrl, authorization, documents);
     const submitSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const summary = summarizeRun(workerCount, await awaitFinished(api.baseUrl, authorization, ids), submitSeconds);
-    // CPU per scan is steadier than scans/s on a shared machine (the API's includes answering the polls).
+    // CPU per scan is steadier than scans/s on a shared machine (the API's includes answering the bench's GETs).
     const used = cpu().map((after, i) => after - cpuBefore[i]);
     const perScan = (ms: number) => (Number.isFinite(ms) ? round(ms / ids.length, 2) : undefined);
     return { ...summary, apiCpuMsPerScan: perScan(used[0]), workerCpuMsPerScan: perScan(used.slice(1).reduce((a, b) => a + b, 0)) };

@@ -9,8 +9,8 @@ const api: BenchResult = {
   details: {
     connections: 10,
     bare: { requestsPerSecond: 4000, p50Ms: 1, p99Ms: 3 },
-    getScan: { requestsPerSecond: 1000, p50Ms: 5, p99Ms: 25 },
-    postScan: { requestsPerSecond: 200, p50Ms: 40, p99Ms: 90 },
+    getScan: { requestsPerSecond: 1000, p50Ms: 5, p99Ms: 25, non2xx: 0, errors: 1 },
+    postScan: { requestsPerSecond: 200, p50Ms: 40, p99Ms: 90, non2xx: 3, errors: 0 },
     getScanAtTargetLoad: { offeredRequestsPerSecond: 2000, requestsPerSecond: 1100, p99Ms: 40 },
     targets: { getRatioMet: false, p99AtTargetLoadMet: false },
     measuredAt: '2026-01-01T00:00:00.000Z',
@@ -41,6 +41,7 @@ describe('views', () => {
     expect(rows['GET /v1/scans/:id: requests/s (ratio to bare)']).toBe('1,000 (0.25)');
     expect(rows['GET /v1/scans/:id: p50 / p99 latency']).toBe('5 ms / 25 ms');
     expect(rows['Target: GET >= 50% of bare req/s']).toBe('**not met**');
+    expect(rows['non-2xx answers / connection errors, all API runs']).toBe('3 / 1');
   });
 
   it('an unknown benchmark still gets a chart of its headline value', () => {

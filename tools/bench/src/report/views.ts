@@ -77,6 +77,14 @@ function apiThroughput(r: BenchResult): BenchView {
           ? 'not run'
           : `${fmt(num(d, 'getScanAt80PercentOfMax.requestsPerSecond'))}, ${fmt(num(d, 'getScanAt80PercentOfMax.p99Ms'), ' ms')}`,
       ],
+      [
+        'non-2xx answers / connection errors, all API runs',
+        (() => {
+          const keys = ['getScan', 'postScan', 'getScanLogLevelWarn', 'apiHealthz', 'getScanAtTargetLoad', 'getScanAt80PercentOfMax'];
+          const sum = (field: string) => keys.reduce((total, key) => total + (num(d, `${key}.${field}`) ?? 0), 0);
+          return `${fmt(sum('non2xx'))} / ${fmt(sum('errors'))}`;
+        })(),
+      ],
       ['Target: GET >= 50% of bare req/s', verdict((d.targets as Details | undefined)?.getRatioMet)],
       ['Target: GET p99 < 20 ms at that load', verdict((d.targets as Details | undefined)?.p99AtTargetLoadMet)],
     ],

@@ -1,4 +1,4 @@
-import { ConfigError, loadApiConfig, loadWorkerConfig } from '../src';
+import { ConfigError, DEFAULT_MAX_RECEIVE_COUNT, SCAN_QUEUE, loadApiConfig, loadWorkerConfig } from '../src';
 
 const valid = { SCAN_QUEUE_URL: 'http://127.0.0.1:9324/queue/q', CURSOR_SECRET: 'a-test-secret-of-32-characters!!' };
 
@@ -38,5 +38,22 @@ describe('config', () => {
   it('reads the worker heartbeat file the ECS container check looks at, unset by default', () => {
     expect(loadWorkerConfig(valid).heartbeatFile).toBeUndefined();
     expect(loadWorkerConfig({ ...valid, HEARTBEAT_FILE: ' /tmp/worker-heartbeat ' }).heartbeatFile).toBe('/tmp/worker-heartbeat');
+  });
+
+  it('defaults the worker retry budget to the scan queue redrive policy, overridable', () => {
+    expect(DEFAULT_MAX_RECEIVE_COUNT).toBe(SCAN_QUEUE.deadLetter.maxReceiveCount);
+    expect(loadWorkerConfig(valid).maxReceiveCount).toBe(SCAN_QUEUE.deadLetter.maxReceiveCount);
+    expect(loadWorkerConfig({ ...valid, MAX_RECEIVE_COUNT: '3' }).maxReceiveCount).toBe(3);
+  });
+
+  it('reads the ECS agent endpoint and the protection period; no endpoint off ECS', () => {
+    const local = loadWorkerConfig(valid);
+    expect(local.ecsAgentUri).toBeUndefined();
+    expect(local.taskProtectionMinutes).toBe(15);
+    const agentUri = 'http://169.254.170.2/api/0123456789abcdef0123456789abcdef-1234567890';
+    const onEcs = loadWorkerConfig({ ...valid, ECS_AGENT_URI: agentUri, TASK_PROTECTION_MINUTES: '0' });
+    expect(onEcs).toMatchObject({ ecsAgentUri: agentUri, taskProtectionMinutes: 0 });
+    expect(() => loadWorkerConfig({ ...valid, TASK_PROTECTION_MINUTES: '2881' })).toThrow(/TASK_PROTECTION_MINUTES must be an integer from 0 to 2880/);
+    expect(() => loadWorkerConfig({ ...valid, ECS_AGENT_URI: 'not a url' })).toThrow(/ECS_AGENT_URI must be an http\(s\) URL/);
   });
 });

@@ -1,3 +1,4 @@
+import { SCAN_QUEUE } from '../definitions/queues';
 import { EnvReader } from './env-reader';
 
 type Env = Record<string, string | undefined>;
@@ -63,7 +64,17 @@ export interface WorkerConfig {
   waitTimeSeconds: number;
   /** File the worker rewrites while healthy, for a container health check without HTTP. Unset = none. */
   heartbeatFile?: string;
+  /** The ECS container agent endpoint (`ECS_AGENT_URI`, set by ECS in every task). Unset = not on ECS: no scale-in protection. */
+  ecsAgentUri?: string;
+  /** Scale-in protection asked for while scans run, minutes (refreshed while they keep running); 0 turns it off. */
+  taskProtectionMinutes: number;
 }
+
+/**
+ * Receives before SQS moves a scan message to the DLQ: the queue's redrive policy. The worker's
+ * default, so its "last attempt" and the queue agree unless both are changed together.
+ */
+export const DEFAULT_MAX_RECEIVE_COUNT = SCAN_QUEUE.deadLetter.maxReceiveCount;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -114,12 +125,15 @@ export function loadWorkerConfig(env: Env = process.env): WorkerConfig {
     healthPort: reader.int('HEALTH_PORT', 8081, { min: 0, max: 65535 }),
     concurrency: reader.int('WORKER_CONCURRENCY', 4, { min: 1, max: 10 }),
     visibilityTimeoutSeconds: reader.int('VISIBILITY_TIMEOUT_SECONDS', 60, { min: 5, max: 43200 }),
-    maxReceiveCount: reader.int('MAX_RECEIVE_COUNT', 5, { min: 1, max: 1000 }),
+    maxReceiveCount: reader.int('MAX_RECEIVE_COUNT', DEFAULT_MAX_RECEIVE_COUNT, { min: 1, max: 1000 }),
     shutdownGraceSeconds: reader.int('SHUTDOWN_GRACE_SECONDS', 20, { min: 0, max: 120 }),
     sweepAfterSeconds: reader.int('SWEEP_AFTER_SECONDS', 120, { min: 1, max: 86400 }),
     sweepIntervalSeconds: reader.int('SWEEP_INTERVAL_SECONDS', 30, { min: 1, max: 3600 }),
     waitTimeSeconds: reader.int('WAIT_TIME_SECONDS', 20, { min: 0, max: 20 }),
     heartbeatFile: reader.optionalString('HEARTBEAT_FILE'),
+    ecsAgentUri: reader.url('ECS_AGENT_URI'),
+    // Far above a scan's few seconds (1 MB documents): a refresh that fails still leaves time for the next.
+    taskProtectionMinutes: reader.int('TASK_PROTECTION_MINUTES', 15, { min: 0, max: 2880 }),
   };
   reader.done();
   return config;

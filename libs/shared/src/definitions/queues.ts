@@ -24,7 +24,8 @@ export const SCAN_DEAD_LETTER_QUEUE: QueueDefinition = {
   receiveWaitTimeSeconds: 20,
 };
 
-export const SCAN_QUEUE: QueueDefinition = {
+/** The scan queue always has a dead-letter queue: the worker's retry budget is its maxReceiveCount. */
+export const SCAN_QUEUE: QueueDefinition & { readonly deadLetter: NonNullable<QueueDefinition['deadLetter']> } = {
   name: 'scan-requests',
   description: 'One message per accepted scan: {tenantId, scanId}.',
   visibilityTimeoutSeconds: 60,

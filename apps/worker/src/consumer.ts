@@ -30,6 +30,8 @@ export class Consumer {
     private readonly handler: MessageHandler,
     private readonly events: WorkerEmitter,
     private readonly options: WorkerOptions,
+    /** Told the in-flight count after every change (task scale-in protection follows it). */
+    private readonly onInFlightChange: (count: number) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -102,10 +104,12 @@ export class Consumer {
   private track(work: Promise<unknown>): void {
     const tracked = work.finally(() => {
       this.inFlight.delete(tracked);
+      this.onInFlightChange(this.inFlight.size);
       this.slotFreed?.();
       this.slotFreed = undefined;
     });
     this.inFlight.add(tracked);
+    this.onInFlightChange(this.inFlight.size);
   }
 }
 

@@ -23,6 +23,10 @@ export interface WorkerEvents {
   error: [{ error: Error; messageId?: string; scanId?: string }];
   poll_error: [{ error: Error; consecutiveErrors: number }];
   swept: [{ scanId: string; tenantId: string; from: 'queued' | 'running'; action: 'reenqueued' | 'failed' }];
+  /** The ECS agent confirmed scale-in protection on (for `expiresInMinutes`) or off. */
+  task_protection: [{ enabled: boolean; expiresInMinutes?: number }];
+  /** Setting scale-in protection failed; scans carry on regardless. */
+  task_protection_failed: [{ enabled: boolean; error: Error }];
   stopping: [{ inFlight: number }];
   stopped: [{ released: number }];
 }

@@ -43,6 +43,8 @@ export function attachLogging(events: WorkerEmitter, log: Logger): void {
   events.on('error', ({ error, ...e }) => log.error({ ...e, err: errorFields(error) }, 'worker error'));
   events.on('poll_error', ({ error, ...e }) => log.error({ ...e, err: errorFields(error) }, 'receive failed'));
   events.on('swept', (e) => log.info(e, 'sweeper recovered scan'));
+  events.on('task_protection', (e) => log.debug(e, e.enabled ? 'task scale-in protection on' : 'task scale-in protection off'));
+  events.on('task_protection_failed', ({ error, ...e }) => log.warn({ ...e, err: errorFields(error) }, 'task scale-in protection not updated; scans carry on'));
   events.on('stopping', (e) => log.info(e, 'stopping: polling stopped, finishing in-flight scans'));
   events.on('stopped', (e) => log.info(e, 'stopped'));
 }

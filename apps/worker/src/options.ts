@@ -1,4 +1,4 @@
-import type { WorkerConfig } from '@platform/shared';
+import { DEFAULT_MAX_RECEIVE_COUNT, type WorkerConfig } from '@platform/shared';
 import { WorkerOptionsError } from './errors';
 
 /**
@@ -16,7 +16,7 @@ export interface WorkerOptions {
   readonly visibilityTimeoutSeconds: number;
   /** How often a running scan extends its message and refreshes its heartbeat; below the visibility timeout. @default - a third of visibilityTimeoutSeconds, at least 1 */
   readonly heartbeatIntervalSeconds: number;
-  /** Receives after which SQS moves a message to the DLQ (the queue's redrive policy; 1..1000). @default 5 */
+  /** Receives after which SQS moves a message to the DLQ (the queue's redrive policy; 1..1000). @default - SCAN_QUEUE.deadLetter.maxReceiveCount */
   readonly maxReceiveCount: number;
   /** Time in-flight scans get to finish on stop before they are released, seconds. @default 20 */
   readonly shutdownGraceSeconds: number;
@@ -63,7 +63,7 @@ export function withDefaults(options: Partial<WorkerOptions> & { queueUrl: strin
   const waitTimeSeconds = options.waitTimeSeconds ?? 20;
   return {
     concurrency: 4,
-    maxReceiveCount: 5,
+    maxReceiveCount: DEFAULT_MAX_RECEIVE_COUNT,
     shutdownGraceSeconds: 20,
     retryBaseDelaySeconds: 1,
     retryMaxDelaySeconds: 300,

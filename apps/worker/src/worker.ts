@@ -18,6 +18,7 @@ import { optionsFromConfig, type WorkerOptions } from './options';
 import { QueueClient } from './queue-client';
 import { ScanProcessor, type ScanFunction } from './scan-processor';
 import { Sweeper } from './sweeper';
+import { TaskProtection } from './task-protection';
 
 export interface RunningWorker {
   readonly events: TypedEmitter<WorkerEvents>;
@@ -56,7 +57,12 @@ export async function startWorker(config: WorkerConfig, deps: StartWorkerDeps): 
     scan: deps.scan,
   });
   const handler = new MessageHandler({ queue, scans, processor, events, options });
-  const consumer = new Consumer(queue, handler, events, options);
+  // On ECS only (the agent endpoint is there), and unless turned off with 0 minutes.
+  const protection =
+    config.ecsAgentUri && config.taskProtectionMinutes > 0
+      ? new TaskProtection({ agentUri: config.ecsAgentUri, expiresInMinutes: config.taskProtectionMinutes }, events)
+      : undefined;
+  const consumer = new Consumer(queue, handler, events, options, (count) => protection?.setInFlight(count));
   const sweeper = new Sweeper({ scans, queue: new ScanQueue(messaging.sqs, options.queueUrl), events, options });
 
   let health: Awaited<ReturnType<typeof startHealthServer>>;
@@ -72,7 +78,15 @@ export async function startWorker(config: WorkerConfig, deps: StartWorkerDeps): 
   const heartbeat = config.heartbeatFile
     ? startHeartbeatFile(config.heartbeatFile, () => consumer.health(), (error) => events.emit('error', { error }))
     : undefined;
-  deps.log.info({ healthPort: health.port, concurrency: options.concurrency, visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }, 'worker started');
+  deps.log.info(
+    {
+      healthPort: health.port,
+      concurrency: options.concurrency,
+      visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+      taskProtectionMinutes: protection ? config.taskProtectionMinutes : 0,
+    },
+    'worker started',
+  );
 
   let stopped: Promise<void> | undefined;
   return {
@@ -85,6 +99,8 @@ export async function startWorker(config: WorkerConfig, deps: StartWorkerDeps): 
         const released = countReleased(events);
         heartbeat?.stop();
         await Promise.all([consumer.stop(), sweeper.stop()]);
+        // Every scan has finished or been released: the task may go.
+        await protection?.stop();
         events.emit('stopped', { released: released() });
         await health.close();
         storage.destroy();

@@ -9,7 +9,7 @@ jest.setTimeout(90_000);
 // Messages no retry can fix. Each is received maxReceiveCount times (the queue's redrive policy,
 // which the worker's MAX_RECEIVE_COUNT default matches), then SQS moves it to the DLQ; a scan
 // behind it is marked failed with a reason the API shows (GET /scans/{id} returns `reason`).
-const MAX_RECEIVE_COUNT = SCAN_QUEUE.deadLetter?.maxReceiveCount ?? 0;
+const MAX_RECEIVE_COUNT = SCAN_QUEUE.deadLetter.maxReceiveCount;
 let env: TestEnvironment;
 let worker: WorkerProcess;
 beforeAll(async () => {

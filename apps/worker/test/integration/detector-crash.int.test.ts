@@ -11,7 +11,7 @@ jest.setTimeout(60_000);
 // No real input makes a detector throw (the scanner's own tests see to that), so this worker runs
 // in-process with a scanner that crashes the way a detector bug would: on every attempt, with an
 // error message quoting the document. Everything else is real: queue, DLQ, tables, consumer.
-const MAX_RECEIVE_COUNT = SCAN_QUEUE.deadLetter?.maxReceiveCount ?? 0;
+const MAX_RECEIVE_COUNT = SCAN_QUEUE.deadLetter.maxReceiveCount;
 const SECRET_LINE = 'db_password = Zq8#fake-only-for-tests#Wx3';
 let env: TestEnvironment;
 let worker: RunningWorker;

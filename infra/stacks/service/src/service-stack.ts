@@ -44,6 +44,15 @@ const API_PORT = 3000;
 export const WORKER_HEARTBEAT_FILE = '/tmp/worker-heartbeat';
 
 /**
+ * The worker marks a scan failed on the receive after which SQS dead-letters its message: told
+ * the redrive count of the queue it actually consumes, so the two cannot drift apart.
+ */
+function workerRetryBudget(queue: Queue): { MAX_RECEIVE_COUNT?: string } {
+  const count = queue.definition.deadLetter?.maxReceiveCount;
+  return count === undefined ? {} : { MAX_RECEIVE_COUNT: String(count) };
+}
+
+/**
  * The running service of one environment: ECS cluster with Container Insights, the API behind
  * an ALB, the queue worker, each with a task role limited to its tables and queue.
  */
@@ -137,7 +146,7 @@ export class ServiceStack extends PlatformStack {
       queue: scanQueue,
       // The sweeper re-enqueues scans stuck in `queued`.
       queueAccess: 'send-consume',
-      environment: { ...sharedEnvironment, HEARTBEAT_FILE: WORKER_HEARTBEAT_FILE },
+      environment: { ...sharedEnvironment, HEARTBEAT_FILE: WORKER_HEARTBEAT_FILE, ...workerRetryBudget(scanQueue) },
       // Long enough to finish or release an in-flight scan after SIGTERM.
       stopTimeoutSeconds: 120,
       healthCheck: {

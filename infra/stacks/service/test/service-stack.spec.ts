@@ -103,6 +103,28 @@ describe('ServiceStack', () => {
     expect(worker.find((s: { Sid: string }) => s.Sid === 'TableApiKeysRead')).toBeUndefined();
   });
 
+  it('lets only the worker protect tasks of its own cluster from scale-in', () => {
+    const policies = values(dev, 'aws_iam_role_policy').filter((p) => p.name === 'app-access');
+    const statementsOf = (role: RegExp) => JSON.parse(policies.find((p) => role.test(p.role)).policy).Statement;
+    const protection = statementsOf(/worker/).find((s: { Sid: string }) => s.Sid === 'ProtectOwnTaskFromScaleIn');
+    expect(protection).toEqual({
+      Sid: 'ProtectOwnTaskFromScaleIn',
+      Effect: 'Allow',
+      Action: ['ecs:UpdateTaskProtection', 'ecs:GetTaskProtection'],
+      Resource: [expect.stringMatching(/^arn:aws:ecs:eu-west-1:0{12}:task\/\$\{aws_ecs_cluster\.[^}]+\.name\}\/\*$/)],
+    });
+    const clusterAddress = /aws_ecs_cluster\.([^.]+)\.name/.exec(protection.Resource[0])![1];
+    expect(dev.resource.aws_ecs_cluster[clusterAddress].name).toBe('dev-cluster');
+    expect(statementsOf(/api/).some((s: { Action: string[] }) => s.Action.some((a) => a.startsWith('ecs:')))).toBe(false);
+  });
+
+  it("tells the worker the scan queue's redrive count as MAX_RECEIVE_COUNT", () => {
+    const worker = containers(dev).find((c) => c.name === 'worker');
+    const env = Object.fromEntries(worker.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
+    expect(env.MAX_RECEIVE_COUNT).toBe(String(SCAN_QUEUE.deadLetter.maxReceiveCount));
+    expect(env.ECS_AGENT_URI).toBeUndefined(); // ECS injects it; a value here would point the worker elsewhere
+  });
+
   it('serves HTTPS with a redirect when a certificate is configured', () => {
     const cert = `arn:aws:acm:eu-west-1:${'0'.repeat(12)}:certificate/abc`;
     const json = synthService(loadEnvironment('prod', { PROD_DOMAIN_NAME: 'scans.example.com', PROD_CERTIFICATE_ARN: cert }));

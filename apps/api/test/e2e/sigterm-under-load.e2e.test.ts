@@ -64,7 +64,7 @@ describe('SIGTERM under load', () => {
 
     // The process: exit code 0, within the grace period.
     expect(exit).toMatchObject({ code: 0, signal: null });
-    const exitMs = exit.at - signalledAt;
+    const exitMs = api.exitedAt! - signalledAt;
     expect(exitMs).toBeLessThan(GRACE_SECONDS * 1000);
 
     // The server's view: every request it read was answered (none abandoned mid-way).

@@ -66,5 +66,5 @@ it('unparseable, unknown-scan and unscannable messages reach the DLQ after maxRe
   expect(metrics.filter((m) => m.PoisonMessages === 1)).toHaveLength(2 * MAX_RECEIVE_COUNT);
   expect(metrics.filter((m) => m.ScansFailed === 1)).toHaveLength(2);
   // A message body is never logged: it is not the worker's to trust.
-  expect(worker.rawOutput.join('\n')).not.toContain('not a scan message');
+  expect(worker.output.join('\n')).not.toContain('not a scan message');
 });

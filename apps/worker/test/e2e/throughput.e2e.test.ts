@@ -47,7 +47,7 @@ it('scans 50 submitted documents: every scan succeeds once, with its findings, a
   expect(metrics.filter((m) => typeof m.QueueWaitMs === 'number')).toHaveLength(50);
   expect(metrics[0]).toMatchObject({ Service: 'worker', _aws: { CloudWatchMetrics: [{ Namespace: 'DocScan/Worker', Dimensions: [['Service']] }] } });
   // Logs never carry document content.
-  const output = worker.rawOutput.join('\n');
+  const output = worker.output.join('\n');
   expect(output).not.toContain('jane.doe1@example.org');
   expect(output).not.toContain(documents[3].split('\n')[2].split('= ')[1]);
 

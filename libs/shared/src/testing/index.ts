@@ -1,2 +1,3 @@
 export * from './embedded-aws';
 export * from './free-port';
+export * from './app-process';

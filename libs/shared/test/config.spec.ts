@@ -29,6 +29,13 @@ describe('config', () => {
     expect(() => loadApiConfig({ ...valid, CURSOR_SECRET: 'short-s3cr3t' })).not.toThrow(/short-s3cr3t/);
   });
 
+  it('caches terminal scans for 30 s by default; 0 turns the cache off; bad values are named', () => {
+    expect(loadApiConfig(valid)).toMatchObject({ scanCacheTtlSeconds: 30, scanCacheMaxEntries: 10_000 });
+    expect(loadApiConfig({ ...valid, SCAN_CACHE_TTL_SECONDS: '0', SCAN_CACHE_MAX_ENTRIES: '500' })).toMatchObject({ scanCacheTtlSeconds: 0, scanCacheMaxEntries: 500 });
+    expect(() => loadApiConfig({ ...valid, SCAN_CACHE_TTL_SECONDS: '-1' })).toThrow(/SCAN_CACHE_TTL_SECONDS/);
+    expect(() => loadApiConfig({ ...valid, SCAN_CACHE_MAX_ENTRIES: '0' })).toThrow(/SCAN_CACHE_MAX_ENTRIES/);
+  });
+
   it('validates worker ranges against SQS limits', () => {
     expect(loadWorkerConfig(valid).waitTimeSeconds).toBe(20);
     expect(() => loadWorkerConfig({ ...valid, WAIT_TIME_SECONDS: '21' })).toThrow(/WAIT_TIME_SECONDS must be an integer from 0 to 20/);

@@ -42,6 +42,13 @@ export interface ApiConfig {
   shutdownGraceSeconds: number;
   /** Shed load (503) when the event loop lags more than this; 0 turns shedding off. */
   loadShedEventLoopDelayMs: number;
+  /**
+   * How long a scan in a terminal state (succeeded/failed/cancelled: it never changes again) is
+   * served from the API process's memory instead of DynamoDB, seconds; 0 turns the cache off.
+   */
+  scanCacheTtlSeconds: number;
+  /** Terminal scans kept in that cache at most; the oldest entry goes first. */
+  scanCacheMaxEntries: number;
 }
 
 export interface WorkerConfig {
@@ -111,6 +118,8 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     ssePollMilliseconds: reader.int('SSE_POLL_MS', 1000, { min: 50, max: 60_000 }),
     shutdownGraceSeconds: reader.int('SHUTDOWN_GRACE_SECONDS', 20, { min: 0, max: 120 }),
     loadShedEventLoopDelayMs: reader.int('LOAD_SHED_EVENT_LOOP_DELAY_MS', 1000, { min: 0, max: 60_000 }),
+    scanCacheTtlSeconds: reader.int('SCAN_CACHE_TTL_SECONDS', 30, { min: 0, max: 3600 }),
+    scanCacheMaxEntries: reader.int('SCAN_CACHE_MAX_ENTRIES', 10_000, { min: 1, max: 1_000_000 }),
   };
   reader.done();
   return config;

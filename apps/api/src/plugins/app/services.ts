@@ -13,10 +13,13 @@ import {
   type ApiConfig,
   type AwsClients,
 } from '@platform/shared';
+import { TerminalScanCache } from '../../services/terminal-scan-cache';
 
 export interface Services {
   config: ApiConfig;
   scans: ScanRepository;
+  /** Terminal scans read recently; see TerminalScanCache. */
+  scanCache: TerminalScanCache;
   documents: DocumentRepository;
   findings: FindingRepository;
   idempotency: IdempotencyRepository;
@@ -65,6 +68,7 @@ export default fp<ServicesOptions>(
     app.decorate('services', {
       config,
       scans,
+      scanCache: new TerminalScanCache(config.scanCacheTtlSeconds * 1000, config.scanCacheMaxEntries),
       documents: new DocumentRepository(clients.dynamo, prefix),
       findings: new FindingRepository(clients.dynamo, prefix),
       idempotency: new IdempotencyRepository(clients.dynamo, prefix),

@@ -27,6 +27,7 @@ const cancelScan: FastifyPluginAsync = async (plain) => {
         const current = await loadScan(app, request, scan.scanId, true);
         throw problems.invalidState(`Scan ${scan.scanId} is already ${current.status}; only queued or running scans can be cancelled.`);
       }
+      app.services.scanCache.remember(cancelled);
       return toScanView(cancelled);
     },
   );

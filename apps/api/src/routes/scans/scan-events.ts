@@ -41,7 +41,7 @@ const scanEvents: FastifyPluginAsync = async (plain) => {
       },
     },
     async (request, reply) => {
-      const { config, scans } = app.services;
+      const { config, scans, scanCache } = app.services;
       let scan: Scan = await loadScan(app, request, request.params.id, true);
       reply.hijack();
       const raw = reply.raw;
@@ -88,6 +88,7 @@ const scanEvents: FastifyPluginAsync = async (plain) => {
             const current = await scans.get(request.tenantId, scan.scanId, true);
             if (finished || !current) return;
             scan = current;
+            scanCache.remember(scan);
             send(scan);
             if (isTerminal(scan.status)) finish();
           } catch (error) {

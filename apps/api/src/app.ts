@@ -11,6 +11,7 @@ import problemHandler from './plugins/app/problem-handler';
 import gracefulClose from './plugins/app/graceful-close';
 import { clientErrorHandler, frameworkErrors } from './plugins/app/framework-errors';
 import { installValidators } from './plugins/app/validation';
+import { OneLinePerRequestLog, apiLoggerOptions } from './request-log';
 import healthRoutes from './routes/health';
 import scanRoutes from './routes/scans';
 
@@ -25,11 +26,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 /** Builds the API: external plugins, then our plugins, then routes (fastify/demo layering). */
 export async function buildApp({ config, clients, logger }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? {
-      level: config.logLevel,
-      // Never log credentials; bodies (documents) are not logged at all.
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-    },
+    logger: logger ?? apiLoggerOptions(config.logLevel),
+    logController: new OneLinePerRequestLog(),
     // Trust a well-formed upstream request id (ALB/clients), else make one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -34,7 +34,9 @@ describe('SIGTERM under load', () => {
       ...aws.env,
       CURSOR_SECRET: 'test-only-cursor-secret-0123456789',
       SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
-      LOG_LEVEL: 'info',
+      // debug adds the "incoming request" line (info logs one line per request, on completion):
+      // the test matches what the server read with what it answered.
+      LOG_LEVEL: 'debug',
       RATE_LIMIT_PER_MINUTE: '1000000',
       // Load shedding would answer 503 before the signal on this shared machine; it has its own test.
       LOAD_SHED_EVENT_LOOP_DELAY_MS: '0',

@@ -12,6 +12,12 @@ describe('scanDocument', () => {
     expect(Object.keys(FRAMEWORK_MAPPINGS)).toEqual([...DETECTOR_IDS]);
   });
 
+  it('a SigV4 credential scope is not a secret assignment, but a real key id inside it is still found', () => {
+    const header = (keyId: string) => `authorization: AWS4-HMAC-SHA256 Credential=${keyId}/20260101/us-east-1/s3/aws4_request, SignedHeaders=host`;
+    expect(scanDocument(header('local'), { framework: 'gdpr' })).toEqual([]);
+    expect(scanDocument(header(f.awsAccessKeyId()), { framework: 'gdpr' }).map((x) => x.detectorId)).toEqual(['aws-access-key-id']);
+  });
+
   it('reports UTF-8 byte offsets and code-point columns after emoji and CJK text', () => {
     const text = 'Grüße 👋🏽\n東京 😀 jane@acme-corp.io ok';
     const [finding] = scanDocument(text, { framework: 'gdpr', detectors: ['email'] });

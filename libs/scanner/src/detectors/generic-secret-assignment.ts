@@ -78,6 +78,9 @@ function skipSpaces(text: string, from: number): number {
 // One version term (`^4.0.0`, `>=1.2`, `v2.x`, `1.0.0-beta.1`); a range joins terms with ` || `, ` - ` or spaces.
 const VERSION_TERM = String.raw`(?:[~^]|[<>]=?|=)?v?\d{1,9}(?:\.(?:\d{1,9}|x|\*)){1,3}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?`;
 const VERSION_OR_RANGE = new RegExp(`^${VERSION_TERM}(?:(?: *\\|\\| *| - | )${VERSION_TERM}){0,8}$`);
+// A SigV4 credential scope (`Credential=<key id>/20260101/eu-west-1/s3/aws4_request` in request logs) names a key,
+// it is not one; a real key id inside it is still reported by the aws-access-key-id detector.
+const SIGV4_CREDENTIAL_SCOPE = /^[A-Za-z0-9]{1,128}\/\d{8}\/[a-z0-9-]{1,32}\/[a-z0-9-]{1,32}\/aws4_request$/;
 
 function judge({ key, value, quoted, valueStart }: Assignment): Candidate | undefined {
   if (value.length < MIN_VALUE || value.length > MAX_VALUE) return undefined;
@@ -88,6 +91,7 @@ function judge({ key, value, quoted, valueStart }: Assignment): Candidate | unde
   if (/^https?:\/\//i.test(value)) return undefined;
   // Dependency versions and ranges: `"js-tokens": "^3.0.0 || ^4.0.0"`, `"@inquirer/password": "~1.1.4"`.
   if (VERSION_OR_RANGE.test(value)) return undefined;
+  if (SIGV4_CREDENTIAL_SCOPE.test(value)) return undefined;
   const example = looksLikeExample(value);
   const entropy = shannonEntropy(value);
   let confidence = quoted ? 0.7 : 0.6;

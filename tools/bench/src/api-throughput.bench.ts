@@ -1,14 +1,16 @@
 /**
  * API throughput: the API bundle on embedded DynamoDB/SQS next to a bare Fastify server (fixed
  * JSON body), both as their own processes on loopback, loaded by autocannon in this process, one
- * after the other in the same run. Measures GET /v1/scans/:id and the bare server in alternating
- * rounds (medians), POST /v1/scans (a distinct Idempotency-Key per request) at full load
+ * after the other in the same run. Measures GET /v1/scans/:id on `queued` scans (every GET reads
+ * DynamoDB), GET /v1/scans/:id on `succeeded` scans (moved there through ScanRepository claim +
+ * succeed, as the worker does; the API serves them from its terminal-scan cache with the production
+ * SCAN_CACHE_* defaults) and the bare server in alternating rounds (medians), POST /v1/scans (a distinct Idempotency-Key per request) at full load
  * (requests/s, p50/p99), then GET
- * once more paced at half the bare server's requests/s to check the p99 target at that load. To
+ * (both kinds) once more paced at half the bare server's requests/s to check the p99 target at that load. To
  * show where time goes it also loads the API's /healthz (every plugin, no database) and the
  * embedded DynamoDB's GetItem directly (the one call behind GET /v1/scans/:id), the same GetItem
  * through the AWS SDK from this process (no HTTP server in front), and, in the same
- * rounds, GET on a second API process logging at `warn` instead of `info` (no per-request lines).
+ * rounds, both GETs on a second API process logging at `warn` instead of `info` (no per-request lines).
  * The rate limit is raised for the bench key through RATE_LIMIT_PER_MINUTE (configuration only).
  *
  *   npx tsx --tsconfig tools/bench/tsconfig.json tools/bench/src/api-throughput.bench.ts
@@ -21,6 +23,7 @@ import { ScanRepository, createAwsClients, loadApiConfig } from '@platform/share
 import { freePort } from '@platform/shared/testing';
 import { machineLoad, runMain, writeResult, type BenchResult } from './support/bench-result';
 import { NodeProcess, buildBundles, startApi, startBackend, type Backend } from './support/services';
+import { finishScans } from './support/finish-scans';
 import { processCpuMs } from './support/process-cpu';
 import { median, round } from './support/stats';
 
@@ -29,7 +32,7 @@ const CONNECTIONS = 10;
 const DURATION_S = 3;
 // The API keeps getting faster for a few seconds (JIT of the SDK and Fastify paths): warm up past that.
 const WARMUP_S = 3;
-/** bare, GET and GET with LOG_LEVEL=warn are measured in alternating rounds of ROUND_S seconds. */
+/** bare and GET (queued and finished scans, at LOG_LEVEL=info and warn) are measured in alternating rounds of ROUND_S seconds. */
 const ROUNDS = 3;
 const ROUND_S = 2;
 const SEED_SCANS = 20;
@@ -70,18 +73,30 @@ async function load(options: autocannon.Options, seconds = DURATION_S, serverPid
   return { ...summary, cpuMsPerRequest: round((cpuAfter - cpuBefore) / summary.total, 3) };
 }
 
-async function createScans(baseUrl: string, authorization: string, count: number): Promise<string[]> {
-  const ids: string[] = [];
+async function createScans(baseUrl: string, authorization: string, count: number, tag: string): Promise<Array<{ scanId: string; content: string }>> {
+  const scans: Array<{ scanId: string; content: string }> = [];
   for (let i = 0; i < count; i++) {
+    const content = `${DOCUMENT} ${tag} #${i}`;
     const response = await fetch(`${baseUrl}/v1/scans`, {
       method: 'POST',
       headers: { authorization, 'content-type': 'application/json' },
-      body: JSON.stringify({ content: `${DOCUMENT} #${i}` }),
+      body: JSON.stringify({ content }),
     });
     if (response.status !== 202) throw new Error(`seeding POST /v1/scans answered ${response.status}: ${await response.text()}`);
-    ids.push(((await response.json()) as { id: string }).id);
+    scans.push({ scanId: ((await response.json()) as { id: string }).id, content });
   }
-  return ids;
+  return scans;
+}
+
+/** Fails the bench unless every scan answers GET with `status`: the two GET cases must measure what they say. */
+async function expectStatus(baseUrl: string, authorization: string, ids: readonly string[], status: string): Promise<void> {
+  for (const id of ids) {
+    const response = await fetch(`${baseUrl}/v1/scans/${id}`, { headers: { authorization } });
+    const body = (await response.json()) as { status?: string };
+    if (response.status !== 200 || body.status !== status) {
+      throw new Error(`GET /v1/scans/${id} answered ${response.status} with status ${String(body.status)}, expected ${status}`);
+    }
+  }
 }
 
 /**
@@ -148,16 +163,26 @@ export async function run(): Promise<BenchResult> {
     const bareUrl = `http://127.0.0.1:${barePort}`;
     await bare.waitHealthy(`${bareUrl}/healthz`, process.hrtime.bigint());
     const authorization = `Bearer ${backend.apiKey}`;
-    const ids = await createScans(api.baseUrl, authorization, SEED_SCANS);
+    const ids = (await createScans(api.baseUrl, authorization, SEED_SCANS, 'queued')).map((s) => s.scanId);
+    // A second set taken to `succeeded` before any GET, so no API process ever saw them queued.
+    const finished = await createScans(api.baseUrl, authorization, SEED_SCANS, 'finished');
+    await finishScans(backend, 'bench', finished);
+    const finishedIds = finished.map((s) => s.scanId);
+    await expectStatus(api.baseUrl, authorization, ids, 'queued');
+    await expectStatus(api.baseUrl, authorization, finishedIds, 'succeeded');
 
-    let next = 0;
-    const getScanOn = (baseUrl: string) => ({
-      url: baseUrl,
-      headers: { authorization },
-      requests: [{ method: 'GET', setupRequest: (r: autocannon.RawRequest) => ({ ...r, path: `/v1/scans/${ids[next++ % ids.length]}` }) }],
-    });
-    const getScan = getScanOn(api.baseUrl);
-    const quietGetScan = getScanOn(quietApi.baseUrl);
+    const getScanOn = (baseUrl: string, scanIds: readonly string[]) => {
+      let next = 0;
+      return {
+        url: baseUrl,
+        headers: { authorization },
+        requests: [{ method: 'GET', setupRequest: (r: autocannon.RawRequest) => ({ ...r, path: `/v1/scans/${scanIds[next++ % scanIds.length]}` }) }],
+      };
+    };
+    const getScan = getScanOn(api.baseUrl, ids);
+    const getFinishedScan = getScanOn(api.baseUrl, finishedIds);
+    const quietGetScan = getScanOn(quietApi.baseUrl, ids);
+    const quietGetFinishedScan = getScanOn(quietApi.baseUrl, finishedIds);
     let key = 0;
     const postScan = {
       url: api.baseUrl,
@@ -190,16 +215,20 @@ export async function run(): Promise<BenchResult> {
 
     // JIT, connection pools, auth cache; the bare server needs little.
     await load(bareGet, 1);
-    for (const target of [getScan, quietGetScan]) await load(target, WARMUP_S);
-    const rounds = { bare: [] as LoadSummary[], get: [] as LoadSummary[], quietGet: [] as LoadSummary[] };
+    for (const target of [getScan, getFinishedScan, quietGetScan, quietGetFinishedScan]) await load(target, WARMUP_S);
+    const rounds = { bare: [] as LoadSummary[], get: [] as LoadSummary[], finishedGet: [] as LoadSummary[], quietGet: [] as LoadSummary[], quietFinishedGet: [] as LoadSummary[] };
     for (let i = 0; i < ROUNDS; i++) {
       rounds.bare.push(await load(bareGet, ROUND_S, bare.child.pid));
       rounds.get.push(await load(getScan, ROUND_S, api.process.child.pid));
+      rounds.finishedGet.push(await load(getFinishedScan, ROUND_S, api.process.child.pid));
       rounds.quietGet.push(await load(quietGetScan, ROUND_S, quietApi.process.child.pid));
+      rounds.quietFinishedGet.push(await load(quietGetFinishedScan, ROUND_S, quietApi.process.child.pid));
     }
     const bareResult = medianSummary(rounds.bare);
     const getResult = medianSummary(rounds.get);
+    const finishedGetResult = medianSummary(rounds.finishedGet);
     const getWarnLogging = medianSummary(rounds.quietGet);
+    const finishedGetWarnLogging = medianSummary(rounds.quietFinishedGet);
     const postResult = await load(postScan, DURATION_S, api.process.child.pid);
     const healthzResult = await load(apiHealthz, ROUND_S, api.process.child.pid);
     const dynamoResult = await load(dynamoGetItem, ROUND_S);
@@ -209,35 +238,49 @@ export async function run(): Promise<BenchResult> {
     const getAtTarget = await load({ ...getScan, overallRate: targetRate });
     const sustainableRate = Math.max(1, Math.round(getResult.requestsPerSecond * 0.8));
     const getAtSustainable = sustainableRate < targetRate ? await load({ ...getScan, overallRate: sustainableRate }) : undefined;
+    const finishedAtTarget = await load({ ...getFinishedScan, overallRate: targetRate }, DURATION_S, api.process.child.pid);
+    const finishedSustainableRate = Math.max(1, Math.round(finishedGetResult.requestsPerSecond * 0.8));
+    const finishedAtSustainable =
+      finishedSustainableRate < targetRate ? await load({ ...getFinishedScan, overallRate: finishedSustainableRate }, DURATION_S, api.process.child.pid) : undefined;
 
     const getRatio = round(getResult.requestsPerSecond / bareResult.requestsPerSecond, 3);
+    const finishedRatio = round(finishedGetResult.requestsPerSecond / bareResult.requestsPerSecond, 3);
+    const metAtTarget = (paced: LoadSummary) => paced.p99Ms < TARGET_P99_MS && paced.requestsPerSecond >= targetRate * 0.95;
     const result: BenchResult = {
       name: NAME,
       value: getRatio,
-      unit: 'GET /v1/scans/:id requests/s as a fraction of the bare Fastify server',
+      unit: 'GET /v1/scans/:id (queued scans) requests/s as a fraction of the bare Fastify server',
       details: {
         connections: CONNECTIONS,
         durationSeconds: DURATION_S,
-        roundRobin: `bare, GET and GET at LOG_LEVEL=warn alternated in ${ROUNDS} rounds of ${ROUND_S} s; medians reported`,
+        roundRobin: `bare, GET (queued scans), GET (finished scans) and both GETs at LOG_LEVEL=warn alternated in ${ROUNDS} rounds of ${ROUND_S} s; medians reported`,
         bare: bareResult,
         getScan: getResult,
+        getFinishedScan: finishedGetResult,
         postScan: postResult,
         getScanAtTargetLoad: { offeredRequestsPerSecond: targetRate, ...getAtTarget },
         getScanAt80PercentOfMax: getAtSustainable ? { offeredRequestsPerSecond: sustainableRate, ...getAtSustainable } : null,
+        getFinishedScanAtTargetLoad: { offeredRequestsPerSecond: targetRate, ...finishedAtTarget },
+        getFinishedScanAt80PercentOfMax: finishedAtSustainable ? { offeredRequestsPerSecond: finishedSustainableRate, ...finishedAtSustainable } : null,
         getScanLogLevelWarn: getWarnLogging,
+        getFinishedScanLogLevelWarn: finishedGetWarnLogging,
         apiHealthz: healthzResult,
         dynamoGetItemDirect: dynamoResult,
         sdkGetItemInProcess: sdkResult,
         getToBareRatio: getRatio,
+        getFinishedToBareRatio: finishedRatio,
         postToBareRatio: round(postResult.requestsPerSecond / bareResult.requestsPerSecond, 3),
         targets: {
           getToBareRatioAtLeast: TARGET_GET_RATIO,
           p99BelowMs: TARGET_P99_MS,
           getRatioMet: getRatio >= TARGET_GET_RATIO,
           // p99 at the target load: GET paced at half the bare server's requests/s.
-          p99AtTargetLoadMet: getAtTarget.p99Ms < TARGET_P99_MS && getAtTarget.requestsPerSecond >= targetRate * 0.95,
+          p99AtTargetLoadMet: metAtTarget(getAtTarget),
+          finishedGetRatioMet: finishedRatio >= TARGET_GET_RATIO,
+          finishedP99AtTargetLoadMet: metAtTarget(finishedAtTarget),
         },
-        setup: 'API bundle (dist/apps/api, LOG_LEVEL=info, RATE_LIMIT_PER_MINUTE raised) on dynalite + fauxqs; bare Fastify without plugins or logging; autocannon in the bench process; all on one 2-core machine',
+        seededScans: { queued: SEED_SCANS, succeeded: SEED_SCANS },
+        setup: 'API bundle (dist/apps/api, LOG_LEVEL=info, RATE_LIMIT_PER_MINUTE raised, SCAN_CACHE_* defaults) on dynalite + fauxqs; bare Fastify without plugins or logging; autocannon in the bench process; all on one 2-core machine',
         node: process.version,
         ...machineLoad(),
         measuredAt: new Date().toISOString(),

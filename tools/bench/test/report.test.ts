@@ -11,8 +11,10 @@ const api: BenchResult = {
     bare: { requestsPerSecond: 4000, p50Ms: 1, p99Ms: 3 },
     getScan: { requestsPerSecond: 1000, p50Ms: 5, p99Ms: 25, non2xx: 0, errors: 1 },
     postScan: { requestsPerSecond: 200, p50Ms: 40, p99Ms: 90, non2xx: 3, errors: 0 },
+    getFinishedScan: { requestsPerSecond: 2400, p50Ms: 1, p99Ms: 2, non2xx: 2, errors: 0, cpuMsPerRequest: 0.04 },
     getScanAtTargetLoad: { offeredRequestsPerSecond: 2000, requestsPerSecond: 1100, p99Ms: 40 },
-    targets: { getRatioMet: false, p99AtTargetLoadMet: false },
+    getFinishedScanAtTargetLoad: { offeredRequestsPerSecond: 2000, requestsPerSecond: 1990, p99Ms: 3 },
+    targets: { getRatioMet: false, p99AtTargetLoadMet: false, finishedGetRatioMet: true, finishedP99AtTargetLoadMet: true },
     measuredAt: '2026-01-01T00:00:00.000Z',
     loadAverage1m: 3.5,
     cpus: 2,
@@ -33,15 +35,36 @@ describe('views', () => {
     expect(num({}, 'a.b.c')).toBeUndefined();
   });
 
-  it('API view: ratio to the bare server, the 50% target line, and targets stated as not met', () => {
+  it('API view: queued and finished GET with their ratio to the bare server, the 50% target line, and each path\'s targets', () => {
     const view = viewFor(api);
-    expect(view.chart.bars.map((b) => b.label)).toEqual(['bare Fastify, fixed JSON', 'API GET /v1/scans/:id', 'API POST /v1/scans']);
+    expect(view.chart.bars.map((b) => b.label)).toEqual([
+      'bare Fastify, fixed JSON',
+      'API GET, finished scan (cached)',
+      'API GET, queued scan (DynamoDB)',
+      'API POST /v1/scans',
+    ]);
     expect(view.chart.target?.value).toBe(2000);
     const rows = Object.fromEntries(view.rows);
-    expect(rows['GET /v1/scans/:id: requests/s (ratio to bare)']).toBe('1,000 (0.25)');
-    expect(rows['GET /v1/scans/:id: p50 / p99 latency']).toBe('5 ms / 25 ms');
-    expect(rows['Target: GET >= 50% of bare req/s']).toBe('**not met**');
-    expect(rows['non-2xx answers / connection errors, all API runs']).toBe('3 / 1');
+    expect(rows['GET /v1/scans/:id (queued scan): requests/s (ratio to bare)']).toBe('1,000 (0.25)');
+    expect(rows['GET /v1/scans/:id (queued scan): p50 / p99 latency']).toBe('5 ms / 25 ms');
+    expect(rows['GET /v1/scans/:id (finished scan): requests/s (ratio to bare)']).toBe('2,400 (0.6)');
+    expect(rows['GET finished scan paced at 50% of bare: offered / achieved req/s, p99']).toBe('2,000 / 1,990, 3 ms');
+    expect(rows['GET queued scan paced at 80% of its own maximum: achieved req/s, p99']).toBe('not run');
+    expect(rows['Target: GET >= 50% of bare req/s (queued scan)']).toBe('**not met**');
+    expect(rows['Target: GET p99 < 20 ms at that load (queued scan)']).toBe('**not met**');
+    expect(rows['Target: GET >= 50% of bare req/s (finished scan)']).toBe('met');
+    expect(rows['Target: GET p99 < 20 ms at that load (finished scan)']).toBe('met');
+    expect(rows['non-2xx answers / connection errors, all API runs']).toBe('5 / 1');
+  });
+
+  it('API view: a result from before the finished-scan case says n/a and not run instead of failing', () => {
+    const older: Record<string, unknown> = { ...api.details, targets: { getRatioMet: false } };
+    delete older.getFinishedScan;
+    delete older.getFinishedScanAtTargetLoad;
+    const rows = Object.fromEntries(viewFor({ ...api, details: older }).rows);
+    expect(rows['GET /v1/scans/:id (finished scan): requests/s (ratio to bare)']).toBe('n/a (n/a)');
+    expect(rows['GET finished scan paced at 50% of bare: offered / achieved req/s, p99']).toBe('not run');
+    expect(rows['Target: GET >= 50% of bare req/s (finished scan)']).toBe('n/a');
   });
 
   it('an unknown benchmark still gets a chart of its headline value', () => {

@@ -39,8 +39,8 @@ describe('views', () => {
     const view = viewFor(api);
     expect(view.chart.bars.map((b) => b.label)).toEqual([
       'bare Fastify, fixed JSON',
-      'API GET, finished scan (cached)',
-      'API GET, queued scan (DynamoDB)',
+      'API GET finished (cached)',
+      'API GET queued (DynamoDB)',
       'API POST /v1/scans',
     ]);
     expect(view.chart.target?.value).toBe(2000);

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { hashApiKey, problems } from '@platform/shared';
 import type { FastifyRequest } from 'fastify';
+import { BoundedTtlCache } from '../../services/bounded-ttl-cache';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,7 +24,8 @@ const CACHE_MAX_ENTRIES = 10_000;
  */
 export default fp(
   async (app) => {
-    const cache = new Map<string, { tenantId: string; expires: number }>();
+    // Key hash -> tenant id.
+    const cache = new BoundedTtlCache<string>(CACHE_TTL_MS, CACHE_MAX_ENTRIES);
 
     app.decorateRequest('tenantId', '');
     app.decorateRequest('apiKeyHash', '');
@@ -31,18 +33,12 @@ export default fp(
       const match = BEARER.exec(request.headers.authorization ?? '');
       if (!match) throw problems.unauthorized('Send an API key as "Authorization: Bearer <key>".');
       const keyHash = hashApiKey(match[1]);
-      const cached = cache.get(keyHash);
-      let tenantId = cached && cached.expires > Date.now() ? cached.tenantId : undefined;
+      let tenantId = cache.get(keyHash);
       if (!tenantId) {
         const record = await app.services.apiKeys.findByKey(match[1]);
         if (!record) throw problems.unauthorized('The API key is not valid.');
         tenantId = record.tenantId;
-        if (cache.size >= CACHE_MAX_ENTRIES) {
-          // Evict the oldest entry: a Map iterates in insertion order.
-          const oldest = cache.keys().next().value;
-          if (oldest !== undefined) cache.delete(oldest);
-        }
-        cache.set(keyHash, { tenantId, expires: Date.now() + CACHE_TTL_MS });
+        cache.set(keyHash, tenantId);
       }
       request.tenantId = tenantId;
       request.apiKeyHash = keyHash;

@@ -6,6 +6,7 @@ import {
   ScanRepository,
   createAwsClients,
   generateApiKey,
+  hashApiKey,
   newScanId,
   type AwsClients,
   type Finding,
@@ -191,5 +192,6 @@ describe('ApiKeyRepository', () => {
     expect(JSON.stringify(record)).not.toContain(key);
     expect((await keys.findByKey(key))?.tenantId).toBe('tenant-k');
     expect(await keys.findByKey(generateApiKey())).toBeUndefined();
+    expect((await keys.findByHash(hashApiKey(key)))?.tenantId).toBe('tenant-k');
   });
 });

@@ -35,7 +35,12 @@ export class ApiKeyRepository {
   }
 
   async findByKey(key: string): Promise<ApiKeyRecord | undefined> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { keyHash: hashApiKey(key) } }));
+    return this.findByHash(hashApiKey(key));
+  }
+
+  /** For callers that already hold the hash (the API hashes once per request for its cache). */
+  async findByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { keyHash } }));
     return result.Item as ApiKeyRecord | undefined;
   }
 }

@@ -35,7 +35,7 @@ export default fp(
       const keyHash = hashApiKey(match[1]);
       let tenantId = cache.get(keyHash);
       if (!tenantId) {
-        const record = await app.services.apiKeys.findByKey(match[1]);
+        const record = await app.services.apiKeys.findByHash(keyHash);
         if (!record) throw problems.unauthorized('The API key is not valid.');
         tenantId = record.tenantId;
         cache.set(keyHash, tenantId);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { exitCodeForFailure } from '@platform/cli-support';
 import { CliError } from './cli-error';
 import { summarizeCommand } from './summarize-command';
 
@@ -15,13 +16,7 @@ export async function main(argv: readonly string[], stderr: (text: string) => vo
     await summarizeCommand({ files: positionals, json: values.json, failOnDestroy: values['fail-on-destroy'] });
     return 0;
   } catch (err) {
-    if (err instanceof CliError) {
-      stderr(`plan-summary: ${err.message}\n`);
-      return err.exitCode;
-    }
-    // A bug, not bad input: still one line, so CI logs stay readable.
-    stderr(`plan-summary: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 70;
+    return exitCodeForFailure('plan-summary', err, stderr);
   }
 }
 

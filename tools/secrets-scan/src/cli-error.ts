@@ -1,13 +1,4 @@
-/** A failure the user can act on: the bin prints `message` (one line, no stack) and exits with `exitCode`. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT_BAD_INPUT,
-  ) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
+import { CliError as SharedCliError, EXIT_INTERNAL } from '@platform/cli-support';
 
 /** Nothing found. */
 export const EXIT_CLEAN = 0;
@@ -16,4 +7,11 @@ export const EXIT_FOUND = 1;
 /** Bad arguments, an unknown revision, not a git repository, a missing file. */
 export const EXIT_BAD_INPUT = 2;
 /** A bug, not bad input. */
-export const EXIT_INTERNAL = 70;
+export { EXIT_INTERNAL };
+
+/** A failure the user can act on: the bin prints `message` (one line, no stack) and exits with `exitCode`. */
+export class CliError extends SharedCliError {
+  constructor(message: string, exitCode: number = EXIT_BAD_INPUT) {
+    super(message, exitCode);
+  }
+}

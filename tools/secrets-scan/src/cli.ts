@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { CliError, EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FOUND, EXIT_INTERNAL } from './cli-error';
+import { exitCodeForFailure } from '@platform/cli-support';
+import { CliError, EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FOUND } from './cli-error';
 import { renderAnnotations, renderJson, renderText } from './report';
 import { scan } from './scan-command';
 
@@ -43,12 +44,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     if (values.github) io.stdout(renderAnnotations(result.findings));
     return result.findings.length > 0 ? EXIT_FOUND : EXIT_CLEAN;
   } catch (err) {
-    if (err instanceof CliError) {
-      io.stderr(`secrets-scan: ${err.message}\n`);
-      return err.exitCode;
-    }
-    io.stderr(`secrets-scan: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    return EXIT_INTERNAL;
+    return exitCodeForFailure('secrets-scan', err, io.stderr);
   }
 }
 

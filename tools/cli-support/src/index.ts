@@ -1,0 +1,2 @@
+export { CliError } from './cli-error';
+export { EXIT_INTERNAL, exitCodeForFailure } from './exit-code-for-failure';

@@ -2,7 +2,7 @@ import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { TestEnvironment } from '../support/environment';
 import { heavyDocument } from '../support/documents';
 import { findingsLasting, measureFindingsPerSecond } from '../support/long-document';
-import { FAST_ENV, WorkerProcess } from '../support/worker-process';
+import { FAST_ENV, WorkerProcess, waitForLogged } from '../support/worker-process';
 import { sleep, waitFor } from '../support/wait';
 
 jest.setTimeout(60_000);
@@ -49,7 +49,7 @@ it('extends visibility while a scan runs longer than the visibility timeout: del
   expect(done.summary?.total).toBe(longScanFindings);
   // The lease kept refreshing the heartbeat past the point where the message would have returned.
   expect(Date.parse(done.heartbeatAt!) - Date.parse(done.startedAt!)).toBeGreaterThan(VISIBILITY_MS);
-  const succeeded = worker.logs('scan succeeded').filter((l) => l.scanId === scan.scanId);
+  const succeeded = (await waitForLogged([worker], 'scan succeeded', [scan.scanId])).filter((l) => l.scanId === scan.scanId);
   expect(succeeded).toHaveLength(1);
   expect(succeeded[0].durationMs).toBeGreaterThan(VISIBILITY_MS);
   // Never redelivered while it ran: no second claim, no "running elsewhere".

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { scanDocument } from '@platform/scanner';
 import { TestEnvironment } from '../support/environment';
 import { leakyDocument } from '../support/documents';
-import { WorkerProcess } from '../support/worker-process';
+import { WorkerProcess, waitForLogged } from '../support/worker-process';
 import { waitFor } from '../support/wait';
 
 jest.setTimeout(60_000);
@@ -39,7 +39,7 @@ it('scans 50 submitted documents: every scan succeeds once, with its findings, a
     expect(stored.map((f) => f.findingId).sort()).toEqual(expected.map((f) => f.findingId).sort());
   }
   // Exactly one success per scan.
-  const succeeded = worker.logs('scan succeeded').map((l) => l.scanId);
+  const succeeded = (await waitForLogged([worker], 'scan succeeded', submitted.map((s) => s.scanId))).map((l) => l.scanId);
   expect(succeeded.sort()).toEqual(submitted.map((s) => s.scanId).sort());
   // Metrics in CloudWatch EMF, namespace DocScan/Worker, dimension Service.
   const metrics = worker.metrics();

@@ -2,7 +2,7 @@ import { scanDocument } from '@platform/scanner';
 import { ScanQueue, type Scan } from '@platform/shared';
 import { TestEnvironment } from '../support/environment';
 import { leakyDocument } from '../support/documents';
-import { WorkerProcess } from '../support/worker-process';
+import { WorkerProcess, waitForLogged } from '../support/worker-process';
 import { waitFor } from '../support/wait';
 
 jest.setTimeout(60_000);
@@ -22,7 +22,7 @@ afterAll(async () => env?.stop());
 
 async function expectScannedOnce(scans: Scan[], documents: string[]): Promise<void> {
   await waitFor('every scan to succeed', async () => (await env.statuses(scans)).every((s) => s.status === 'succeeded'), 40_000, 250);
-  const succeeded = workers.flatMap((w) => w.logs('scan succeeded'));
+  const succeeded = await waitForLogged(workers, 'scan succeeded', scans.map((s) => s.scanId));
   for (const [i, scan] of (await env.statuses(scans)).entries()) {
     expect(scan.attempts).toBe(1);
     expect(succeeded.filter((l) => l.scanId === scan.scanId)).toHaveLength(1);

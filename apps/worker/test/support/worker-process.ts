@@ -1,4 +1,5 @@
 import { AppProcess, freePort, type AppLogLine } from '@platform/shared/testing';
+import { waitFor } from './wait';
 
 /** Short timings so crash/redelivery/sweeper paths play out in seconds. */
 export const FAST_ENV = {
@@ -46,4 +47,18 @@ export class WorkerProcess extends AppProcess<LogLine> {
   metrics(): LogLine[] {
     return this.lines.filter((line) => line._aws !== undefined);
   }
+}
+
+/**
+ * Waits until every scan id has at least one `msg` line in the workers' logs, then returns all `msg` lines.
+ * A worker logs right after its DynamoDB write, so a test can see the status before the line arrives.
+ */
+export async function waitForLogged(workers: WorkerProcess[], msg: string, scanIds: Iterable<string>, timeoutMs = 5000): Promise<LogLine[]> {
+  const wanted = new Set(scanIds);
+  const lines = () => workers.flatMap((w) => w.logs(msg));
+  await waitFor(`"${msg}" logged for ${wanted.size} scan(s)`, () => {
+    const logged = new Set(lines().map((l) => l.scanId));
+    return [...wanted].every((id) => logged.has(id));
+  }, timeoutMs, 20);
+  return lines();
 }

@@ -1,8 +1,18 @@
 import { InvalidPropsError } from './validation';
 
-/** Fargate task sizes: memory (MiB) allowed for each CPU value (CPU units, 1024 = 1 vCPU). */
-const FARGATE_MEMORY_MIB: Readonly<Record<number, { min: number; max: number; step: number }>> = {
-  256: { min: 512, max: 2048, step: 512 },
+/**
+ * Fargate task sizes (Amazon ECS developer guide, "Task CPU and memory"): memory (MiB) allowed for
+ * each CPU value (CPU units, 1024 = 1 vCPU). 256 CPU units is the one size with a list instead of a
+ * range: 512, 1024 or 2048 MiB, nothing in between.
+ */
+interface MemoryRange {
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+}
+
+const FARGATE_MEMORY_MIB: Readonly<Record<number, MemoryRange | readonly number[]>> = {
+  256: [512, 1024, 2048],
   512: { min: 1024, max: 4096, step: 1024 },
   1024: { min: 2048, max: 8192, step: 1024 },
   2048: { min: 4096, max: 16384, step: 1024 },
@@ -11,21 +21,29 @@ const FARGATE_MEMORY_MIB: Readonly<Record<number, { min: number; max: number; st
   16384: { min: 32768, max: 122880, step: 8192 },
 };
 
-/** Throws unless cpu/memoryLimitMiB is a combination Fargate accepts (256/512 is also allowed). */
+function isList(allowed: MemoryRange | readonly number[]): allowed is readonly number[] {
+  return Array.isArray(allowed);
+}
+
+/** Every memory value (MiB) Fargate accepts with `cpu`, ascending; empty for a CPU value it does not offer. */
+export function fargateMemoryOptionsMiB(cpu: number): number[] {
+  const allowed = FARGATE_MEMORY_MIB[cpu];
+  if (allowed === undefined) return [];
+  if (isList(allowed)) return [...allowed];
+  const { min, max, step } = allowed;
+  return Array.from({ length: (max - min) / step + 1 }, (_, i) => min + i * step);
+}
+
+/** Throws unless cpu/memoryLimitMiB is a combination Fargate accepts. */
 export function requireFargateSize(constructName: string, cpu: number, memoryLimitMiB: number): void {
-  const range = FARGATE_MEMORY_MIB[cpu];
-  if (!range) {
+  const allowed = FARGATE_MEMORY_MIB[cpu];
+  if (allowed === undefined) {
     throw new InvalidPropsError(
       constructName,
       `cpu must be one of ${Object.keys(FARGATE_MEMORY_MIB).join(', ')} CPU units, got ${cpu}`,
     );
   }
-  const fits = cpu === 256 && memoryLimitMiB === 512;
-  const onStep = memoryLimitMiB >= range.min && memoryLimitMiB <= range.max && (memoryLimitMiB - range.min) % range.step === 0;
-  if (!fits && !onStep) {
-    throw new InvalidPropsError(
-      constructName,
-      `memoryLimitMiB ${memoryLimitMiB} does not fit cpu ${cpu}: Fargate allows ${range.min}-${range.max} MiB in steps of ${range.step}`,
-    );
-  }
+  if (fargateMemoryOptionsMiB(cpu).includes(memoryLimitMiB)) return;
+  const what = isList(allowed) ? `${allowed.join(', ')} MiB` : `${allowed.min}-${allowed.max} MiB in steps of ${allowed.step}`;
+  throw new InvalidPropsError(constructName, `memoryLimitMiB ${memoryLimitMiB} does not fit cpu ${cpu}: Fargate allows ${what}`);
 }

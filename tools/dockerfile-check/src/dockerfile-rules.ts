@@ -6,7 +6,17 @@ export interface RuleContext {
   readonly bundlePath: string;
   /** The day to judge end-of-life against; today unless a test fixes it. */
   readonly today?: Date;
+  /**
+   * Paths the app writes at run time. The task runs with a read-only root filesystem, so each must
+   * be a VOLUME of the final stage, owned by its USER (ECS gives a bind mount the image directory's
+   * owner and mode when the path is a VOLUME; otherwise root 0755).
+   * @default ['/tmp']
+   */
+  readonly writablePaths?: readonly string[];
 }
+
+/** Writable paths every image needs: Node's os.tmpdir() and the worker's heartbeat file live in /tmp. */
+export const DEFAULT_WRITABLE_PATHS: readonly string[] = ['/tmp'];
 
 export interface Violation {
   readonly rule: string;
@@ -108,6 +118,29 @@ export const RULES: Readonly<Record<string, Rule>> = {
       : [{ rule: 'copies-bundle', message: `the final stage does not COPY the build output ${bundle}/` }];
   },
 
+  'writable-volumes': (d, context) => {
+    const stage = finalStage(d);
+    const user = all(stage, 'USER').pop()?.args[0]?.split(':')[0];
+    const volumes = all(stage, 'VOLUME').flatMap((i) => i.args.map((path) => ({ path: trimSlash(path), line: i.line })));
+    const missing = (context.writablePaths ?? DEFAULT_WRITABLE_PATHS)
+      .map(trimSlash)
+      .filter((path) => !volumes.some((v) => v.path === path))
+      .map((path) => ({
+        rule: 'writable-volumes',
+        message: `${path} is written at run time but is not a VOLUME: with a read-only root filesystem it must be a volume owned by the runtime user`,
+      }));
+    // No USER (root) is reported by non-root-user; ownership only matters for a non-root user.
+    if (user === undefined || user === 'root' || user === '0') return missing;
+    const unowned = volumes
+      .filter((v) => !ownedBefore(stage, v.path, user, v.line))
+      .map((v) => ({
+        rule: 'writable-volumes',
+        message: `VOLUME ${v.path} is not chowned to ${user} before it is declared (ECS would mount it root-owned 0755): RUN mkdir -p ${v.path} && chown ${user}:${user} ${v.path}`,
+        line: v.line,
+      }));
+    return [...missing, ...unowned];
+  },
+
   'exec-form-cmd': (d) => {
     const cmd = all(finalStage(d), 'CMD').pop() ?? all(finalStage(d), 'ENTRYPOINT').pop();
     if (cmd === undefined) return [{ rule: 'exec-form-cmd', message: 'no CMD: say how the app starts' }];
@@ -116,6 +149,23 @@ export const RULES: Readonly<Record<string, Rule>> = {
       : [{ rule: 'exec-form-cmd', message: `${cmd.keyword} in shell form runs under /bin/sh, which does not pass SIGTERM on`, line: cmd.line }];
   },
 };
+
+function trimSlash(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+/** A `chown <user>[:group] ... <path>` in a RUN of the stage before `line`. */
+function ownedBefore(stage: Stage, path: string, user: string, line: number): boolean {
+  return all(stage, 'RUN')
+    .filter((run) => run.line < line)
+    .flatMap((run) => run.raw.split(/&&|;|\|\|/))
+    .map((command) => command.trim().split(/\s+/))
+    .filter((words) => words[0] === 'chown')
+    .some((words) => {
+      const [owner, ...paths] = words.slice(1).filter((word) => !word.startsWith('-'));
+      return owner?.split(':')[0] === user && paths.map(trimSlash).includes(path);
+    });
+}
 
 function basePinProblem(image: string): string | undefined {
   if (image.includes('$')) return 'the base image is a build argument; pin it in the Dockerfile';

@@ -18,6 +18,8 @@ ENV NODE_ENV=production \\
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY dist/apps/api/ ./
+RUN mkdir -p /tmp && chown node:node /tmp
+VOLUME ["/tmp"]
 USER node
 HEALTHCHECK --interval=15s CMD ["node", "-e", "process.exit(0)"]
 CMD ["node", "main.js"]
@@ -57,10 +59,22 @@ describe('Dockerfile rules', () => {
     ['production-dependencies-only', GOOD.replace('npm ci --omit=dev', 'npm install --omit=dev'), 'npm install'],
     ['copies-bundle', GOOD.replace('COPY dist/apps/api/ ./', 'COPY dist/apps/other/ ./'), 'wrong path'],
     ['exec-form-cmd', GOOD.replace('CMD ["node", "main.js"]', 'CMD node main.js'), 'shell form'],
+    ['writable-volumes', GOOD.replace('VOLUME ["/tmp"]\n', ''), '/tmp not a volume'],
+    ['writable-volumes', GOOD.replace('chown node:node /tmp', 'chmod 1777 /tmp'), 'volume not chowned'],
+    ['writable-volumes', GOOD.replace('chown node:node /tmp', 'chown root:root /tmp'), 'volume chowned to root'],
+    ['writable-volumes', GOOD.replace('RUN mkdir -p /tmp && chown node:node /tmp\nVOLUME ["/tmp"]', 'VOLUME ["/tmp"]\nRUN chown node /tmp'), 'chowned after the VOLUME'],
   ];
 
   it.each(violations)('%s catches a Dockerfile with %#: %s', (rule, text) => {
     expect(rulesBroken(text)).toEqual([rule]);
+  });
+
+  it('accepts the plain VOLUME form, chown -R and other writable paths from the context', () => {
+    const text = GOOD.replace('RUN mkdir -p /tmp && chown node:node /tmp\nVOLUME ["/tmp"]', 'RUN mkdir -p /tmp /var/cache/app && chown -R node /tmp /var/cache/app/\nVOLUME /tmp /var/cache/app');
+    expect(checkDockerfile(parseDockerfile(text), { ...context, writablePaths: ['/tmp', '/var/cache/app'] })).toEqual([]);
+    expect(checkDockerfile(parseDockerfile(GOOD), { ...context, writablePaths: ['/tmp', '/var/cache/app'] })).toEqual([
+      expect.objectContaining({ rule: 'writable-volumes', message: expect.stringContaining('/var/cache/app is written at run time') }),
+    ]);
   });
 
   it('has a violating case for every rule', () => {

@@ -59,15 +59,47 @@ export interface FargateTaskDefinitionProps {
   readonly stopTimeoutSeconds?: number;
   /** @default 'X86_64' */
   readonly cpuArchitecture?: 'X86_64' | 'ARM64';
+  /**
+   * Absolute paths the container writes (the root filesystem is read-only). Each becomes a task
+   * bind-mount volume mounted read-write at that path. The image must declare each as a VOLUME
+   * owned by its user, or ECS mounts it root-owned 0755 (dockerfile-check's writable-volumes rule).
+   * Pass [] for none.
+   * @default ['/tmp']
+   */
+  readonly writablePaths?: readonly string[];
   readonly region: string;
 }
 
 const SECRET_LIKE_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE_KEY|CREDENTIAL)/i;
 const SECRET_ARN = /^arn:aws[a-z-]*:(ssm|secretsmanager):[a-z0-9-]+:\d{12}:(parameter\/|secret:)/;
 
+/** Node's os.tmpdir(); the worker's heartbeat file lives there too. */
+export const DEFAULT_TASK_WRITABLE_PATHS: readonly string[] = ['/tmp'];
+
+/** `/tmp` -> `tmp`, `/var/cache/app` -> `var-cache-app` (volume names: letters, digits, `_`, `-`). */
+function volumeName(path: string): string {
+  return path.slice(1).replace(/\//g, '-');
+}
+
+function requireWritablePaths(name: string, paths: readonly string[]): readonly string[] {
+  for (const path of paths) {
+    requireMatch(name, 'writablePaths', path, /^(\/[A-Za-z0-9._-]+)+$/, 'absolute paths like /tmp (no trailing "/", no "..")');
+    if (path.split('/').includes('..') || path.split('/').includes('.')) {
+      throw new InvalidPropsError(name, `writablePaths must not contain "." or ".." segments, got "${path}"`);
+    }
+    const inside = paths.find((other) => other !== path && path.startsWith(`${other}/`));
+    if (inside) throw new InvalidPropsError(name, `writablePaths ${path} is inside ${inside}; list only ${inside}`);
+  }
+  if (new Set(paths).size !== paths.length) throw new InvalidPropsError(name, `writablePaths repeats a path: ${paths.join(', ')}`);
+  if (new Set(paths.map(volumeName)).size !== paths.length) {
+    throw new InvalidPropsError(name, `writablePaths ${paths.join(', ')} map to the same volume name; rename one`);
+  }
+  return paths;
+}
+
 /**
  * The task side of a Fargate service: task definition with one essential container (read-only
- * root file system, writable /tmp, init process, health check, awslogs), its log group with
+ * root file system, a bind-mount volume per writable path, init process, health check, awslogs), its log group with
  * retention, an execution role limited to pulling this image, writing this log group and
  * reading these secrets, and a task role with only the granted actions.
  */
@@ -83,6 +115,8 @@ export class FargateTaskDefinition extends Construct {
   readonly containerName: string;
   readonly containerPort?: number;
   readonly imageUri: string;
+  /** Where the container can write: each is a bind-mount volume. */
+  readonly writablePaths: readonly string[];
 
   constructor(scope: Construct, id: string, props: FargateTaskDefinitionProps) {
     super(scope, id);
@@ -114,6 +148,8 @@ export class FargateTaskDefinition extends Construct {
     if (props.healthCheck.command.length < 2 || !['CMD', 'CMD-SHELL'].includes(props.healthCheck.command[0])) {
       throw new InvalidPropsError(name, 'healthCheck.command must start with "CMD" or "CMD-SHELL" followed by the check');
     }
+    const writablePaths = requireWritablePaths(name, props.writablePaths ?? DEFAULT_TASK_WRITABLE_PATHS);
+    this.writablePaths = writablePaths;
     this.imageUri = props.repository.imageUri(props.imageTag);
     this.containerName = props.containerName;
     this.containerPort = props.containerPort;
@@ -177,7 +213,7 @@ export class FargateTaskDefinition extends Construct {
       image: this.imageUri,
       essential: true,
       readonlyRootFilesystem: true,
-      mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }],
+      mountPoints: writablePaths.map((path) => ({ sourceVolume: volumeName(path), containerPath: path, readOnly: false })),
       linuxParameters: { initProcessEnabled: true },
       portMappings:
         props.containerPort === undefined ? [] : [{ containerPort: props.containerPort, protocol: 'tcp', name: 'http' }],
@@ -212,7 +248,7 @@ export class FargateTaskDefinition extends Construct {
       runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: props.cpuArchitecture ?? 'X86_64' },
       executionRoleArn: this.executionRole.arn,
       taskRoleArn: this.taskRole.arn,
-      volume: [{ name: 'tmp' }],
+      volume: writablePaths.map((path) => ({ name: volumeName(path) })),
       containerDefinitions: JSON.stringify([container]),
     });
     this.taskDefinitionArn = this.taskDefinition.arn;

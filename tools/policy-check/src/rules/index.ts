@@ -13,6 +13,7 @@ import { containerReadonlyRoot } from './ecs/ckv-aws-336-readonly-root';
 import { clusterContainerInsights } from './ecs/ckv-aws-65-container-insights';
 import { serviceCircuitBreaker } from './ecs/plat-ecs-circuit-breaker';
 import { containerImagePinned } from './ecs/plat-ecs-image-tag';
+import { containerWritableVolumes } from './ecs/plat-ecs-writable-volumes';
 import { readableDocuments } from './general/plat-unreadable-document';
 import { noPublicAssumeRole } from './iam/ckv-aws-60-no-public-assume';
 import { noStarAction } from './iam/ckv-aws-63-no-star-action';
@@ -90,6 +91,7 @@ export const ALL_RULES: readonly Rule[] = [
   containerNoPlaintextSecrets,
   containerReadonlyRoot,
   containerImagePinned,
+  containerWritableVolumes,
   // state
   encryptedS3Backend,
 ];

@@ -1,3 +1,4 @@
+import { Stack } from '../../src/terraform/stack';
 import { looksLikeSecretName } from '../../src/rules/ecs/avd-aws-0036-no-plaintext-secrets';
 import { unpinnedImageReason } from '../../src/rules/ecs/plat-ecs-image-tag';
 import { workerTask } from '../helpers/compliant';
@@ -161,6 +162,40 @@ describe('CKV_AWS_336', () => {
 
   it('passes a read-only container', () => {
     expect(flagged('CKV_AWS_336', workerTask(stackNamed(), 'api', {}))).toEqual([]);
+  });
+});
+
+describe('PLAT_ECS_WRITABLE_VOLUMES', () => {
+  const heartbeat = { environment: [{ name: 'HEARTBEAT_FILE', value: '/tmp/worker-heartbeat' }, { name: 'NODE_PATH', value: '/app/lib' }] };
+  const tmpMount = { mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }] };
+  const withVolumes = (builder: ReturnType<typeof stackNamed>, name: string, volume: unknown) => {
+    const json = builder.json();
+    Object.assign(json.resource?.['aws_ecs_task_definition']?.[name] ?? {}, { volume });
+    return new Stack(builder.name, 'x', json);
+  };
+
+  it('catches a heartbeat file with no writable mount, a read-only mount and a mount of an undefined volume', () => {
+    const stack = workerTask(stackNamed(), 'none', heartbeat)
+      .resource('aws_ecs_task_definition', 'ro', {
+        volume: [{ name: 'tmp' }],
+        container_definitions: JSON.stringify([
+          { name: 'ro', readonlyRootFilesystem: true, ...heartbeat, mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: true }] },
+        ]),
+      })
+      .resource('aws_ecs_task_definition', 'undefined_volume', {
+        container_definitions: JSON.stringify([{ name: 'u', readonlyRootFilesystem: true, ...heartbeat, ...tmpMount }]),
+      });
+    expect(findings('PLAT_ECS_WRITABLE_VOLUMES', stack)).toEqual([
+      'aws_ecs_task_definition.none: container "app" writes HEARTBEAT_FILE=/tmp/worker-heartbeat but no writable mount point covers it (the root filesystem is read-only)',
+      'aws_ecs_task_definition.ro: container "ro" writes HEARTBEAT_FILE=/tmp/worker-heartbeat but no writable mount point covers it (the root filesystem is read-only)',
+      'aws_ecs_task_definition.undefined_volume: container "u" mounts /tmp from volume "tmp", which the task does not define',
+      'aws_ecs_task_definition.undefined_volume: container "u" writes HEARTBEAT_FILE=/tmp/worker-heartbeat but no writable mount point covers it (the root filesystem is read-only)',
+    ]);
+  });
+
+  it('passes a path under a writable volume, search paths, and containers with a writable root filesystem', () => {
+    expect(flagged('PLAT_ECS_WRITABLE_VOLUMES', withVolumes(workerTask(stackNamed(), 'api', { ...heartbeat, ...tmpMount }), 'api', [{ name: 'tmp' }]))).toEqual([]);
+    expect(flagged('PLAT_ECS_WRITABLE_VOLUMES', workerTask(stackNamed(), 'rw', { ...heartbeat, readonlyRootFilesystem: false }))).toEqual([]);
   });
 });
 

@@ -17,8 +17,10 @@ export interface AlarmTopicProps {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * The SNS topic alarms publish to: encrypted with its own KMS key (whose policy lets CloudWatch
- * use it), publishable only by CloudWatch alarms of this account, TLS only.
+ * The SNS topic alarms publish to: encrypted with its own KMS key, whose policy gives
+ * cloudwatch.amazonaws.com kms:Decrypt and kms:GenerateDataKey* (Amazon SNS developer guide,
+ * "Managing Amazon SNS encryption keys and costs": without them alarms deliver nothing),
+ * publishable only by CloudWatch alarms of this account, TLS only.
  */
 export class AlarmTopic extends Construct {
   readonly topic: SnsTopic;

@@ -14,14 +14,62 @@ export interface EncryptionKeyProps {
   /** Region of the key (for the regional CloudWatch Logs principal). */
   readonly region: string;
   /**
-   * AWS service principals that may use the key directly (e.g. `logs` for encrypted log
-   * groups, `cloudwatch` to publish alarms to an encrypted SNS topic). `logs` is expanded to
-   * the regional principal `logs.<region>.amazonaws.com`.
+   * AWS service principals that may use the key directly: `logs` for encrypted log groups (the
+   * regional principal `logs.<region>.amazonaws.com`, limited to this account's log groups by the
+   * `kms:EncryptionContext:aws:logs:arn` condition), `cloudwatch` for alarms publishing to an
+   * encrypted SNS topic (`kms:Decrypt` and `kms:GenerateDataKey*`); `events`, `sns` and `sqs`
+   * get encrypt/decrypt/data-key actions limited by `aws:SourceAccount`.
    * @default - none: only IAM principals of the account
    */
-  readonly servicePrincipals?: readonly ('logs' | 'cloudwatch' | 'events' | 'sns' | 'sqs')[];
+  readonly servicePrincipals?: readonly KeyServicePrincipal[];
   /** @default 30 */
   readonly deletionWindowDays?: number;
+}
+
+export type KeyServicePrincipal = 'logs' | 'cloudwatch' | 'events' | 'sns' | 'sqs';
+
+/** The key policy statements that let AWS services use the key, each as its service documents it. */
+export function servicePrincipalStatements(services: readonly KeyServicePrincipal[], accountId: string, region: string): PolicyStatement[] {
+  const statements: PolicyStatement[] = [];
+  if (services.includes('logs')) {
+    // CloudWatch Logs user guide, "Encrypt log data in CloudWatch Logs using AWS Key Management
+    // Service": the regional principal, limited by the encryption context CloudWatch Logs sends
+    // (the log group ARN) to log groups of this account and region.
+    statements.push({
+      Sid: 'CloudWatchLogsUseKey',
+      Effect: 'Allow',
+      Principal: { Service: `logs.${region}.amazonaws.com` },
+      Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      Resource: '*',
+      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region}:${accountId}:log-group:*` } },
+    });
+  }
+  if (services.includes('cloudwatch')) {
+    // Amazon SNS developer guide, "Managing Amazon SNS encryption keys and costs", section "Enable
+    // compatibility between event sources from AWS services and encrypted topics": CloudWatch
+    // alarms publish to an SSE-KMS topic only when the key policy allows cloudwatch.amazonaws.com
+    // kms:Decrypt and kms:GenerateDataKey* (the documented statement has no condition; the topic
+    // policy limits publishing to this account's alarms).
+    statements.push({
+      Sid: 'CloudWatchAlarmsUseKey',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+    });
+  }
+  const others = services.filter((name) => name !== 'logs' && name !== 'cloudwatch').map((name) => `${name}.amazonaws.com`);
+  if (others.length > 0) {
+    statements.push({
+      Sid: 'ServicesUseKey',
+      Effect: 'Allow',
+      Principal: { Service: others },
+      Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+    });
+  }
+  return statements;
 }
 
 /** A customer-managed KMS key with rotation on and an explicit key policy. */
@@ -45,10 +93,6 @@ export class EncryptionKey extends Construct {
       7,
       30,
     );
-    const principals = (props.servicePrincipals ?? []).map((name) =>
-      name === 'logs' ? `logs.${props.region}.amazonaws.com` : `${name}.amazonaws.com`,
-    );
-
     const statements: PolicyStatement[] = [
       {
         Sid: 'AccountAdministersKey',
@@ -57,17 +101,8 @@ export class EncryptionKey extends Construct {
         Action: 'kms:*',
         Resource: '*',
       },
+      ...servicePrincipalStatements(props.servicePrincipals ?? [], props.accountId, props.region),
     ];
-    if (principals.length > 0) {
-      statements.push({
-        Sid: 'ServicesUseKey',
-        Effect: 'Allow',
-        Principal: { Service: principals },
-        Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        Resource: '*',
-        Condition: { StringEquals: { 'aws:SourceAccount': props.accountId } },
-      });
-    }
 
     this.key = new KmsKey(this, 'key', {
       description: props.description,

@@ -33,7 +33,7 @@ describe('AlarmTopic', () => {
     expect(only(json, 'aws_sns_topic').kms_master_key_id).toMatch(/aws_kms_key/);
     expect(only(json, 'aws_sns_topic_subscription')).toMatchObject({ protocol: 'email', endpoint: 'ops@example.com' });
     const keyPolicy = JSON.parse(only(json, 'aws_kms_key').policy);
-    expect(keyPolicy.Statement[1].Principal.Service).toEqual(['cloudwatch.amazonaws.com']);
+    expect(keyPolicy.Statement[1]).toMatchObject({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] });
     expect(only(json, 'aws_kms_key').enable_key_rotation).toBe(true);
   });
 

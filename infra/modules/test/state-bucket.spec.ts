@@ -52,7 +52,7 @@ describe('EncryptionKey', () => {
     expect(key).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
     const policy = JSON.parse(key.policy);
     expect(policy.Statement[0].Principal).toEqual({ AWS: `arn:aws:iam::${ACCOUNT_ID}:root` });
-    expect(policy.Statement[1].Principal.Service).toEqual(['logs.eu-west-1.amazonaws.com']);
+    expect(policy.Statement[1].Principal.Service).toBe('logs.eu-west-1.amazonaws.com');
     expect(only(json, 'aws_kms_alias').name).toBe('alias/dev-x');
   });
 

@@ -20,6 +20,7 @@ import { noStarAction } from './iam/ckv-aws-63-no-star-action';
 import { noStarResource } from './iam/ckv-aws-355-no-star-resource';
 import { githubOidcSubject } from './iam/plat-iam-github-oidc-sub';
 import { keyRotation } from './kms/ckv-aws-7-key-rotation';
+import { logsKeyEncryptionContext } from './kms/plat-kms-logs-encryption-context';
 import { publicLoadBalancer } from './lb/avd-aws-0053-public-load-balancer';
 import { dropInvalidHeaders } from './lb/ckv-aws-131-drop-invalid-headers';
 import { loadBalancerDeletionProtection } from './lb/ckv-aws-150-deletion-protection';
@@ -37,6 +38,7 @@ import { bucketHasPublicAccessBlock } from './s3/ckv2-aws-6-bucket-has-public-ac
 import { bucketTlsOnly } from './s3/plat-s3-tls-only';
 import { blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets } from './s3/public-access-block-flags';
 import { topicEncryption } from './sns/ckv-aws-26-topic-encryption';
+import { alarmTopicKeyAllowsCloudWatch } from './sns/plat-sns-alarm-topic-key';
 import { queueEncryption } from './sqs/ckv-aws-27-queue-encryption';
 import { queueDeadLetter } from './sqs/plat-sqs-dead-letter-queue';
 import { encryptedS3Backend } from './state/plat-tf-s3-backend';
@@ -51,6 +53,8 @@ export const ALL_RULES: readonly Rule[] = [
   logGroupKms,
   repositoryKmsEncryption,
   keyRotation,
+  logsKeyEncryptionContext,
+  alarmTopicKeyAllowsCloudWatch,
   // public exposure
   blockPublicAcls,
   blockPublicPolicy,

@@ -16,10 +16,14 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
 }
 
-/** Trust policy letting an AWS service assume a role. */
-export function serviceTrustPolicy(servicePrincipal: string): string {
+/**
+ * Trust policy letting an AWS service assume a role; `condition` (for example aws:SourceAccount
+ * and aws:SourceArn, where the service documents them) keeps it from acting for other accounts.
+ * @default condition - none
+ */
+export function serviceTrustPolicy(servicePrincipal: string, condition?: PolicyStatement['Condition']): string {
   return policyDocument([
-    { Effect: 'Allow', Principal: { Service: servicePrincipal }, Action: 'sts:AssumeRole' },
+    { Effect: 'Allow', Principal: { Service: servicePrincipal }, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) },
   ]);
 }
 

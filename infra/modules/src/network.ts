@@ -184,7 +184,12 @@ export class Network extends Construct {
     this.flowLogGroupName = logGroup.name;
     const role = new IamRole(this, 'flow-logs-role', {
       name: `${props.namePrefix}-vpc-flow-logs`,
-      assumeRolePolicy: serviceTrustPolicy('vpc-flow-logs.amazonaws.com'),
+      // Amazon VPC user guide, "IAM role for publishing flow logs to CloudWatch Logs": the trust
+      // condition keys that keep the service from assuming the role for another account's flow logs.
+      assumeRolePolicy: serviceTrustPolicy('vpc-flow-logs.amazonaws.com', {
+        StringEquals: { 'aws:SourceAccount': props.accountId },
+        ArnLike: { 'aws:SourceArn': `arn:aws:ec2:${props.region}:${props.accountId}:vpc-flow-log/*` },
+      }),
     });
     new IamRolePolicy(this, 'flow-logs-policy', {
       role: role.id,

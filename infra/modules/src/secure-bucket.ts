@@ -7,6 +7,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { EncryptionKey } from './encryption-key';
 import { denyInsecureTransport, policyDocument, PolicyStatement } from './iam-policy';
 import { InvalidPropsError, requireIntegerInRange, requireMatch } from './validation';
@@ -36,6 +37,21 @@ export interface SecureBucketProps {
   readonly policyStatements?: readonly PolicyStatement[];
   /** Let `terraform destroy` delete a non-empty bucket. @default false */
   readonly forceDestroy?: boolean;
+  /**
+   * Server access logging (CKV_AWS_18) into another bucket, under `prefix`. Call
+   * `allowAccessLogsFrom` on the target so the S3 logging service may write there.
+   * @default - no access logging (only for buckets that are themselves log targets)
+   */
+  readonly accessLogs?: SecureBucketAccessLogs;
+}
+
+export interface SecureBucketAccessLogs {
+  /** The bucket that receives the logs: SSE-S3, since S3 server access logging cannot write to SSE-KMS buckets. */
+  readonly bucket: SecureBucket;
+  /** Key prefix of this bucket's logs in the target, ending in `/`. @default '<bucket name>/' */
+  readonly prefix?: string;
+  /** Account that owns this bucket (the `aws:SourceAccount` the log bucket's policy requires). */
+  readonly accountId: string;
 }
 
 /**
@@ -47,6 +63,8 @@ export class SecureBucket extends Construct {
   readonly bucketName: string;
   readonly bucketArn: string;
   readonly policy: S3BucketPolicy;
+  /** The access logging configuration, when `accessLogs` is set. */
+  readonly logging?: S3BucketLoggingA;
   private readonly policyStatements: PolicyStatement[] = [];
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
@@ -132,6 +150,34 @@ export class SecureBucket extends Construct {
       policy: Lazy.stringValue({ produce: () => policyDocument(this.policyStatements) }),
       // A policy put before the public access block exists can be rejected as "public".
       dependsOn: [publicAccessBlock],
+    });
+    if (props.accessLogs) {
+      if (props.accessLogs.bucket === this) throw new InvalidPropsError('SecureBucket', 'accessLogs.bucket must be another bucket, not this one');
+      const prefix = props.accessLogs.prefix ?? `${props.bucketName}/`;
+      requireMatch('SecureBucket', 'accessLogs.prefix', prefix, /^[A-Za-z0-9!_.*'()/-]*\/$/, 'a key prefix ending in "/"');
+      requireMatch('SecureBucket', 'accessLogs.accountId', props.accessLogs.accountId, /^\d{12}$/, 'a 12-digit AWS account id');
+      props.accessLogs.bucket.allowAccessLogsFrom(this, prefix, props.accessLogs.accountId);
+      this.logging = new S3BucketLoggingA(this, 'access-logging', {
+        bucket: this.bucket.id,
+        targetBucket: props.accessLogs.bucket.bucket.id,
+        targetPrefix: prefix,
+      });
+    }
+  }
+
+  /**
+   * Lets the S3 logging service write `source`'s server access logs under `prefix` (Amazon S3 user
+   * guide, "Enabling Amazon S3 server access logging": a bucket policy for logging.s3.amazonaws.com,
+   * limited by aws:SourceArn and aws:SourceAccount; ACLs are off with BucketOwnerEnforced).
+   */
+  allowAccessLogsFrom(source: SecureBucket, prefix: string, accountId: string): void {
+    this.policyStatements.push({
+      Sid: `S3ServerAccessLogs${this.policyStatements.length}`,
+      Effect: 'Allow',
+      Principal: { Service: 'logging.s3.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: `${this.bucketArn}/${prefix}*`,
+      Condition: { ArnLike: { 'aws:SourceArn': source.bucketArn }, StringEquals: { 'aws:SourceAccount': accountId } },
     });
   }
 

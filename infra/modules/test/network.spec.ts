@@ -73,4 +73,13 @@ describe('Network', () => {
   ])('rejects %p', (override, message) => {
     expect(() => new Network(newStack(), 'net', { ...props, ...override })).toThrow(message);
   });
+
+  it('trusts VPC flow logs only for this account\'s flow logs (aws:SourceAccount and aws:SourceArn)', () => {
+    const json = synthWith((s) => new Network(s, 'net', props));
+    const trust = JSON.parse(only(json, 'aws_iam_role').assume_role_policy);
+    expect(trust.Statement[0].Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': ACCOUNT_ID },
+      ArnLike: { 'aws:SourceArn': `arn:aws:ec2:eu-west-1:${ACCOUNT_ID}:vpc-flow-log/*` },
+    });
+  });
 });

@@ -3,11 +3,23 @@ import { GithubOidcRoles, GithubOidcRolesProps, PlatformStack, SecureBucket, Sta
 import { ACCOUNT_ID, Json, newStack, only, REGION, resources, synth } from './support';
 import { App, Testing } from 'cdktf';
 
+/** The JSON without the resources of the state bucket's access-log bucket (named state_access-logs_...). */
+function stateBucketOnly(json: Json): Json {
+  const resource = Object.fromEntries(
+    Object.entries(json.resource as Record<string, Record<string, Json>>).map(([type, byName]) => [
+      type,
+      Object.fromEntries(Object.entries(byName).filter(([name]) => !name.includes('access-logs'))),
+    ]),
+  );
+  return { ...json, resource };
+}
+
 describe('StateBucket', () => {
   it('is versioned, KMS-encrypted, private, TLS-only and expires noncurrent versions after 90 days', () => {
     const stack = newStack();
     new StateBucket(stack, 'state', { bucketName: 'acme-tfstate-dev', accountId: ACCOUNT_ID, region: REGION });
-    const json = synth(stack);
+    // The state bucket itself; its access-log bucket is checked below.
+    const json = stateBucketOnly(synth(stack));
     expect(only(json, 'aws_s3_bucket_versioning').versioning_configuration.status).toBe('Enabled');
     const sse = only(json, 'aws_s3_bucket_server_side_encryption_configuration').rule[0];
     expect(sse.apply_server_side_encryption_by_default.sse_algorithm).toBe('aws:kms');
@@ -39,6 +51,39 @@ describe('SecureBucket', () => {
   it('rejects noncurrent expiry on an unversioned bucket, naming both props', () => {
     expect(() => new SecureBucket(newStack(), 'b', { bucketName: 'ok-name', versioned: false, noncurrentVersionExpiryDays: 30 })).toThrow(
       /noncurrentVersionExpiryDays needs versioned: true/,
+    );
+  });
+});
+
+describe('StateBucket access logs', () => {
+  it('logs the state bucket into a separate SSE-S3 bucket that only S3 log delivery for this bucket may write', () => {
+    const stack = newStack();
+    new StateBucket(stack, 'state', { bucketName: 'acme-tfstate-dev', accountId: ACCOUNT_ID, region: REGION });
+    const json = synth(stack);
+    const names = resources(json, 'aws_s3_bucket').map((b: Json) => b.bucket).sort();
+    expect(names).toEqual(['acme-tfstate-dev', 'acme-tfstate-dev-access-logs']);
+    const logging = only(json, 'aws_s3_bucket_logging');
+    expect(logging.target_prefix).toBe('state/');
+    expect(logging.target_bucket).toMatch(/access-logs/);
+    const algorithms = resources(json, 'aws_s3_bucket_server_side_encryption_configuration').map(
+      (c: Json) => c.rule[0].apply_server_side_encryption_by_default.sse_algorithm,
+    );
+    expect(algorithms.sort()).toEqual(['AES256', 'aws:kms']);
+    const logPolicy = resources(json, 'aws_s3_bucket_policy')
+      .map((p: Json) => JSON.parse(p.policy))
+      .find((p: Json) => p.Statement.some((s: Json) => s.Principal?.Service === 'logging.s3.amazonaws.com'));
+    expect(logPolicy.Statement[1]).toMatchObject({
+      Action: 's3:PutObject',
+      Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT_ID }, ArnLike: { 'aws:SourceArn': expect.stringMatching(/aws_s3_bucket\.state_bucket_.*\.arn/) } },
+    });
+    expect(logPolicy.Statement[1].Resource).toMatch(/\/state\/\*$/);
+  });
+
+  it('rejects logging a bucket into itself and a prefix without a trailing slash', () => {
+    const stack = newStack();
+    const logs = new SecureBucket(stack, 'logs', { bucketName: 'acme-logs' });
+    expect(() => new SecureBucket(stack, 'b', { bucketName: 'acme-b', accessLogs: { bucket: logs, prefix: 'b', accountId: ACCOUNT_ID } })).toThrow(
+      'accessLogs.prefix must be a key prefix ending in "/"',
     );
   });
 });

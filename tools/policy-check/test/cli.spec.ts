@@ -106,7 +106,7 @@ describe('policy-check CLI', () => {
       expect(result.code).toBe(1);
       const report = JSON.parse(result.stdout);
       expect(report.stacks).toHaveLength(5);
-      expect(report.violations).toHaveLength(32);
+      expect(report.violations).toHaveLength(35);
     });
   });
 });

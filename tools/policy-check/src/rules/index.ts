@@ -19,6 +19,7 @@ import { noPublicAssumeRole } from './iam/ckv-aws-60-no-public-assume';
 import { noStarAction } from './iam/ckv-aws-63-no-star-action';
 import { noStarResource } from './iam/ckv-aws-355-no-star-resource';
 import { githubOidcSubject } from './iam/plat-iam-github-oidc-sub';
+import { serviceTrustSource } from './iam/plat-iam-service-trust-source';
 import { keyRotation } from './kms/ckv-aws-7-key-rotation';
 import { logsKeyEncryptionContext } from './kms/plat-kms-logs-encryption-context';
 import { publicLoadBalancer } from './lb/avd-aws-0053-public-load-balancer';
@@ -32,6 +33,7 @@ import { vpcFlowLogs } from './network/ckv2-aws-11-flow-logs';
 import { securityGroupPublicIngress } from './network/plat-sg-public-ingress';
 import { vpcMultiAz } from './network/plat-vpc-multi-az';
 import { bucketKmsEncryption } from './s3/ckv-aws-145-bucket-kms';
+import { bucketAccessLogging } from './s3/ckv-aws-18-bucket-logging';
 import { bucketEncryption } from './s3/ckv-aws-19-bucket-encryption';
 import { bucketVersioning } from './s3/ckv-aws-21-bucket-versioning';
 import { bucketHasPublicAccessBlock } from './s3/ckv2-aws-6-bucket-has-public-access-block';
@@ -73,9 +75,11 @@ export const ALL_RULES: readonly Rule[] = [
   noStarResource,
   noPublicAssumeRole,
   githubOidcSubject,
+  serviceTrustSource,
   readableDocuments,
   // logging
   loadBalancerAccessLogs,
+  bucketAccessLogging,
   vpcFlowLogs,
   logGroupRetention,
   clusterContainerInsights,

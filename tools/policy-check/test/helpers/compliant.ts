@@ -4,8 +4,11 @@
  */
 import { policyJson, ref, type StackBuilder } from './stack-builder';
 
-export function secureBucket(stack: StackBuilder, name: string, options: { sse?: string } = {}): StackBuilder {
+export function secureBucket(stack: StackBuilder, name: string, options: { sse?: string; accessLogs?: boolean } = {}): StackBuilder {
   const bucket = ref('aws_s3_bucket', name, 'id');
+  if (options.accessLogs ?? true) {
+    stack.resource('aws_s3_bucket_logging', `${name}_logging`, { bucket, target_bucket: 'access-logs-bucket', target_prefix: `${name}/` });
+  }
   return stack
     .resource('aws_s3_bucket', name, { bucket: `${name}-bucket` })
     .resource('aws_s3_bucket_server_side_encryption_configuration', `${name}_sse`, {

@@ -122,3 +122,30 @@ describe('PLAT_UNREADABLE_DOCUMENT', () => {
     expect(flagged('PLAT_UNREADABLE_DOCUMENT', stack)).toEqual([]);
   });
 });
+
+describe('PLAT_IAM_SERVICE_TRUST_SOURCE', () => {
+  const flowLogsRole = (condition?: Record<string, unknown>) =>
+    stackNamed().resource('aws_iam_role', 'flow_logs', {
+      assume_role_policy: policyJson([
+        { Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) },
+      ]),
+    });
+
+  it('catches a flow-logs role any account\'s flow logs could use', () => {
+    expect(findings('PLAT_IAM_SERVICE_TRUST_SOURCE', flowLogsRole())).toEqual([
+      'aws_iam_role.flow_logs: trust for vpc-flow-logs.amazonaws.com has no aws:SourceAccount or aws:SourceArn condition',
+    ]);
+  });
+
+  it('passes the documented source conditions and services not in the list', () => {
+    const conditioned = flowLogsRole({
+      StringEquals: { 'aws:SourceAccount': '111111111111' },
+      ArnLike: { 'aws:SourceArn': 'arn:aws:ec2:eu-west-1:111111111111:vpc-flow-log/*' },
+    });
+    expect(flagged('PLAT_IAM_SERVICE_TRUST_SOURCE', conditioned)).toEqual([]);
+    const tasks = stackNamed().resource('aws_iam_role', 'task', {
+      assume_role_policy: policyJson([{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }]),
+    });
+    expect(flagged('PLAT_IAM_SERVICE_TRUST_SOURCE', tasks)).toEqual([]);
+  });
+});

@@ -140,3 +140,23 @@ describe('PLAT_S3_TLS_ONLY', () => {
     expect(flagged('PLAT_S3_TLS_ONLY', viaData)).toEqual([]);
   });
 });
+
+describe('CKV_AWS_18', () => {
+  const logged = (builder: ReturnType<typeof stackNamed>) =>
+    secureBucket(secureBucket(builder, 'data', { accessLogs: false }), 'access_logs', { sse: 'AES256', accessLogs: false }).resource('aws_s3_bucket_logging', 'data_logging', {
+      bucket: ref('aws_s3_bucket', 'data', 'id'),
+      target_bucket: ref('aws_s3_bucket', 'access_logs', 'id'),
+      target_prefix: 'data/',
+    });
+
+  it('catches a bucket without server access logging', () => {
+    expect(findings('CKV_AWS_18', secureBucket(stackNamed(), 'state', { accessLogs: false }))).toEqual(['aws_s3_bucket.state: bucket has no server access logging']);
+  });
+
+  it('passes a logged bucket, its log target and a load balancer log bucket', () => {
+    expect(flagged('CKV_AWS_18', logged(stackNamed()))).toEqual([]);
+    expect(flagged('CKV_AWS_18', secureLoadBalancer(secureBucket(stackNamed(), 'logs', { sse: 'AES256', accessLogs: false }), 'alb', { logBucket: 'logs' }))).toEqual([]);
+    // The S3 access log target may use SSE-S3 (CKV_AWS_145), as S3 log delivery requires.
+    expect(flagged('CKV_AWS_145', logged(stackNamed()))).toEqual([]);
+  });
+});

@@ -22,3 +22,14 @@ export function isLoadBalancerLogBucket(stack: Stack, bucket: TerraformBlock): b
     .ofType('aws_lb', 'aws_alb')
     .some((lb) => blocks(lb.config['access_logs']).some((logs) => pointsAt(logs['bucket'], bucket, ['id', 'bucket'], 'bucket')));
 }
+
+/** Buckets that receive S3 server access logs (the target_bucket of an aws_s3_bucket_logging or a bucket's inline logging). */
+export function isAccessLogTargetBucket(stack: Stack, bucket: TerraformBlock): boolean {
+  const viaResource = stack
+    .ofType('aws_s3_bucket_logging')
+    .some((logging) => pointsAt(logging.config['target_bucket'], bucket, ['id', 'bucket'], 'bucket'));
+  const inline = buckets(stack).some((other) =>
+    blocks(other.config['logging']).some((logging) => pointsAt(logging['target_bucket'], bucket, ['id', 'bucket'], 'bucket')),
+  );
+  return viaResource || inline;
+}

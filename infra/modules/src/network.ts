@@ -14,6 +14,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { EncryptionKey } from './encryption-key';
+import { DEFAULT_INTERFACE_ENDPOINT_SERVICES, VpcEndpoints } from './vpc-endpoints';
 import { policyDocument, serviceTrustPolicy } from './iam-policy';
 import { parseCidr, subnetCidr } from './cidr';
 import { InvalidPropsError, requireIntegerInRange, requireLogRetention, requireNonEmpty } from './validation';
@@ -40,14 +41,27 @@ export interface NetworkProps {
   readonly flowLogRetentionDays?: number;
   /** Key for the flow log group. @default - a new key for this network */
   readonly logsKey?: EncryptionKey;
-  /** Needed when no `logsKey` is given (for the new key's policy). */
+  /**
+   * Interface VPC endpoints (with private DNS) in the private subnets, so AWS API traffic stays in
+   * the VPC and task egress can be limited to them (restrictTaskEgress). They cost per AZ-hour;
+   * defaultInterfaceEndpoints(environment) turns them off in dev.
+   * @default true
+   */
+  readonly interfaceEndpoints?: boolean;
+  /**
+   * Services of the interface endpoints (after `com.amazonaws.<region>.`).
+   * @default DEFAULT_INTERFACE_ENDPOINT_SERVICES
+   */
+  readonly interfaceEndpointServices?: readonly string[];
+  /** Needed when no `logsKey` is given (for the new key's policy), and for the flow-logs trust. */
   readonly accountId: string;
   readonly region: string;
 }
 
 /**
  * A VPC over >= 2 AZs: public subnets (ALB, NAT), private subnets (tasks), NAT gateways,
- * S3 and DynamoDB gateway endpoints (that traffic skips NAT), a locked-down default security
+ * S3 and DynamoDB gateway endpoints (that traffic skips NAT), interface endpoints for the other
+ * AWS APIs the tasks call (optional), a locked-down default security
  * group and VPC flow logs to an encrypted CloudWatch log group with retention.
  */
 export class Network extends Construct {
@@ -60,6 +74,14 @@ export class Network extends Construct {
   readonly natGatewayCount: number;
   readonly availabilityZones: readonly string[];
   readonly flowLogGroupName: string;
+  /** The interface endpoints, when `interfaceEndpoints` is on. */
+  readonly vpcEndpoints?: VpcEndpoints;
+  /** Security group of the interface endpoints; undefined without them. */
+  readonly endpointSecurityGroupId?: string;
+  /** Managed prefix list id of the S3 gateway endpoint (for egress rules). */
+  readonly s3PrefixListId: string;
+  /** Managed prefix list id of the DynamoDB gateway endpoint (for egress rules). */
+  readonly dynamodbPrefixListId: string;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
@@ -157,14 +179,29 @@ export class Network extends Construct {
     this.privateSubnetIds = privateSubnets.map((s) => s.id);
     this.privateRouteTableIds = privateRouteTables.map((r) => r.id);
 
-    for (const service of ['s3', 'dynamodb']) {
+    const gateways = ['s3', 'dynamodb'].map((service) =>
       new VpcEndpoint(this, `${service}-endpoint`, {
         vpcId: this.vpc.id,
         serviceName: `com.amazonaws.${props.region}.${service}`,
         vpcEndpointType: 'Gateway',
         routeTableIds: [...this.privateRouteTableIds, publicRoutes.id],
         tags: { Name: `${props.namePrefix}-${service}` },
+      }),
+    );
+    this.s3PrefixListId = gateways[0].prefixListId;
+    this.dynamodbPrefixListId = gateways[1].prefixListId;
+    if (props.interfaceEndpoints ?? true) {
+      this.vpcEndpoints = new VpcEndpoints(this, 'endpoints', {
+        namePrefix: props.namePrefix,
+        vpcId: this.vpc.id,
+        vpcCidrBlock: this.vpc.cidrBlock,
+        subnetIds: this.privateSubnetIds,
+        region: props.region,
+        services: props.interfaceEndpointServices ?? DEFAULT_INTERFACE_ENDPOINT_SERVICES,
       });
+      this.endpointSecurityGroupId = this.vpcEndpoints.securityGroupId;
+    } else if (props.interfaceEndpointServices !== undefined) {
+      throw new InvalidPropsError(name, 'interfaceEndpointServices needs interfaceEndpoints: true');
     }
 
     const logsKey =

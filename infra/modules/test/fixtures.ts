@@ -19,6 +19,8 @@ export function serviceFixtures(stack: TerraformStack) {
       cidrBlock: '10.10.0.0/16',
       availabilityZones: ['eu-west-1a', 'eu-west-1b'],
       natGateways: 1,
+      // A dev-like network: tasks reach AWS APIs through NAT (the endpoint tests build their own).
+      interfaceEndpoints: false,
       logsKey,
       accountId: ACCOUNT_ID,
       region: REGION,

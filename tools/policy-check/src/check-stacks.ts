@@ -86,7 +86,7 @@ export function checkStacks(stacks: readonly Stack[], rules: readonly Rule[] = A
   for (const stack of stacks) {
     const used = new Set<string>();
     for (const rule of rules) {
-      for (const item of rule.check(stack)) {
+      for (const item of rule.check(stack, stacks)) {
         const site = siteOf(stack, item);
         const violation = toViolation(rule, stack, item);
         if (!(rule.id in site.entries)) {

@@ -38,7 +38,11 @@ export interface Rule {
   readonly references: RuleReferences;
   /** What to do about a finding. */
   readonly remediation: string;
-  check(stack: Stack): Finding[];
+  /**
+   * `stacks` is every stack of the run (the stack itself included), for rules that follow
+   * cross-stack references (remote state outputs) to the stack that produces a value.
+   */
+  check(stack: Stack, stacks?: readonly Stack[]): Finding[];
 }
 
 export function finding(resource: TerraformBlock, message: string): Finding {

@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
-import { Network, PlatformStack } from '@platform/infra-modules';
+import { defaultInterfaceEndpoints, Network, PlatformStack } from '@platform/infra-modules';
 import { availabilityZones, EnvironmentConfig, stackSettings } from '@platform/infra-config';
 
 export interface NetworkStackProps {
   readonly config: EnvironmentConfig;
 }
 
-/** The VPC of one environment: subnets over the configured AZs, NAT, endpoints, flow logs. */
+/** The VPC of one environment: subnets over the configured AZs, NAT, endpoints (interface endpoints outside dev), flow logs. */
 export class NetworkStack extends PlatformStack {
   readonly network: Network;
 
@@ -19,6 +19,7 @@ export class NetworkStack extends PlatformStack {
       availabilityZones: availabilityZones(config),
       natGateways: config.natGateways,
       flowLogRetentionDays: config.flowLogRetentionDays,
+      interfaceEndpoints: defaultInterfaceEndpoints(config.name),
       accountId: config.accountId,
       region: config.region,
     });

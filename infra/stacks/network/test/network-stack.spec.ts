@@ -18,9 +18,17 @@ describe('NetworkStack', () => {
     const prod = loadEnvironment('prod', {});
     const json = synth(new NetworkStack(Testing.app() as App, { config: prod }));
     expect(count(json, 'aws_subnet')).toBe(2 * prod.azCount);
-    expect(count(json, 'aws_vpc_endpoint')).toBe(2);
+    // S3 and DynamoDB gateways plus the seven interface endpoints.
+    expect(count(json, 'aws_vpc_endpoint')).toBe(9);
     expect(count(json, 'aws_flow_log')).toBe(1);
     expect(Object.values(json.resource.aws_vpc)[0]).toMatchObject({ cidr_block: prod.vpcCidr });
+  });
+
+  it('has interface endpoints in staging and prod, only the gateway endpoints in dev', () => {
+    const endpoints = (env: string) =>
+      Object.values<{ vpc_endpoint_type: string }>(synth(new NetworkStack(Testing.app() as App, { config: loadEnvironment(env, {}) })).resource.aws_vpc_endpoint)
+        .filter((e) => e.vpc_endpoint_type === 'Interface').length;
+    expect(['dev', 'staging', 'prod'].map(endpoints)).toEqual([0, 7, 7]);
   });
 
   it('keeps state at <env>/network.tfstate with encryption and lock files, tagged', () => {

@@ -30,6 +30,7 @@ import { httpRedirectsToHttps } from './lb/ckv2-aws-20-http-redirects';
 import { logGroupKms } from './logs/ckv-aws-158-log-group-kms';
 import { logGroupRetention } from './logs/ckv-aws-66-log-group-retention';
 import { vpcFlowLogs } from './network/ckv2-aws-11-flow-logs';
+import { taskEgressToEndpoints } from './network/plat-ecs-task-egress-endpoints';
 import { securityGroupPublicIngress } from './network/plat-sg-public-ingress';
 import { vpcMultiAz } from './network/plat-vpc-multi-az';
 import { bucketKmsEncryption } from './s3/ckv-aws-145-bucket-kms';
@@ -65,6 +66,7 @@ export const ALL_RULES: readonly Rule[] = [
   bucketHasPublicAccessBlock,
   serviceNoPublicIp,
   securityGroupPublicIngress,
+  taskEgressToEndpoints,
   publicLoadBalancer,
   dropInvalidHeaders,
   // transport

@@ -1,5 +1,7 @@
 import { secureLoadBalancer } from '../helpers/compliant';
 import { findings, flagged, ref, stackNamed } from '../helpers/stack-builder';
+import { ruleById } from '../../src/rules';
+import { Stack } from '../../src/terraform/stack';
 
 const albGroup = ref('aws_security_group', 'alb_sg', 'id');
 
@@ -97,5 +99,40 @@ describe('PLAT_VPC_MULTI_AZ', () => {
       .resource('aws_vpc', 'main', {})
       .resource('aws_subnet', 'all', subnet('${element(data.aws_availability_zones.all.names, count.index)}', { count: 3 }));
     expect(flagged('PLAT_VPC_MULTI_AZ', counted)).toEqual([]);
+  });
+});
+
+describe('PLAT_ECS_TASK_EGRESS_ENDPOINTS', () => {
+  const remoteVpc = '${data.terraform_remote_state.network.outputs.vpc_id}';
+  const network = (withEndpoints: boolean) => {
+    const builder = stackNamed('prod-net')
+      .s3Backend({ bucket: 'state', key: 'prod/net.tfstate', encrypt: true, use_lockfile: true })
+      .resource('aws_vpc', 'main', { cidr_block: '10.0.0.0/16' });
+    if (withEndpoints) builder.resource('aws_vpc_endpoint', 'sts', { vpc_id: ref('aws_vpc', 'main', 'id'), vpc_endpoint_type: 'Interface', service_name: 'com.amazonaws.eu-west-1.sts' });
+    const json = builder.json();
+    return new Stack('prod-net', 'net.json', { ...json, output: { vpc_id: { value: ref('aws_vpc', 'main', 'id') } } });
+  };
+  const service = (egress: Record<string, unknown>) => {
+    const json = stackNamed('prod-app')
+      .data('terraform_remote_state', 'network', { backend: 's3', config: { bucket: 'state', key: 'prod/net.tfstate' } })
+      .resource('aws_security_group', 'task', { vpc_id: remoteVpc })
+      .resource('aws_vpc_security_group_egress_rule', 'out', { security_group_id: ref('aws_security_group', 'task', 'id'), ip_protocol: 'tcp', from_port: 443, to_port: 443, ...egress })
+      .resource('aws_ecs_service', 'app', { network_configuration: { security_groups: [ref('aws_security_group', 'task', 'id')] } })
+      .json();
+    return new Stack('prod-app', 'app.json', json);
+  };
+  const check = (net: Stack, app: Stack) => ruleById('PLAT_ECS_TASK_EGRESS_ENDPOINTS').check(app, [net, app]).map((f) => `${f.resource?.address}: ${f.message}`);
+
+  it('catches task egress to 0.0.0.0/0 when the VPC (in another stack, through remote state) has interface endpoints', () => {
+    expect(check(network(true), service({ cidr_ipv4: '0.0.0.0/0' }))).toEqual([
+      'aws_vpc_security_group_egress_rule.out: task security group aws_security_group.task allows egress to 0.0.0.0/0 although its VPC has 1 interface endpoints',
+    ]);
+  });
+
+  it('passes egress to the endpoints\' group or a prefix list, and 0.0.0.0/0 in a VPC without interface endpoints', () => {
+    expect(check(network(true), service({ referenced_security_group_id: 'sg-endpoints' }))).toEqual([]);
+    expect(check(network(true), service({ prefix_list_id: 'pl-6da54004' }))).toEqual([]);
+    expect(check(network(false), service({ cidr_ipv4: '0.0.0.0/0' }))).toEqual([]);
+    expect(flagged('PLAT_ECS_TASK_EGRESS_ENDPOINTS', stackNamed())).toEqual([]);
   });
 });

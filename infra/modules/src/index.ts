@@ -20,5 +20,6 @@ export * from './service-scaling';
 export * from './load-balanced-fargate-service';
 export * from './queue-processing-fargate-service';
 export * from './alarm-topic';
+export * from './web-acl';
 export * from './service-alarms';
 export * from './service-dashboard';

@@ -23,6 +23,7 @@ const REPO = path.resolve(__dirname, '../../..');
  */
 const WAITING_FOR_CONSTRUCTS: Readonly<Record<string, string>> = {
   PLAT_ECS_TASK_EGRESS_ENDPOINTS: 'the service constructs call restrictTaskEgress(scope, securityGroupId, network) instead of 0.0.0.0/0 egress',
+  CKV2_AWS_28: 'the edge stack puts a WebAcl with loadBalancer = the shared ALB',
 };
 const APP_ENTRY = path.join(REPO, 'infra/main.ts');
 const exec = promisify(execFile);

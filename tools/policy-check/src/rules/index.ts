@@ -44,6 +44,8 @@ import { topicEncryption } from './sns/ckv-aws-26-topic-encryption';
 import { alarmTopicKeyAllowsCloudWatch } from './sns/plat-sns-alarm-topic-key';
 import { queueEncryption } from './sqs/ckv-aws-27-queue-encryption';
 import { queueDeadLetter } from './sqs/plat-sqs-dead-letter-queue';
+import { albProtectedByWaf } from './waf/ckv2-aws-28-alb-waf';
+import { webAclManagedRules } from './waf/plat-waf-managed-rules';
 import { encryptedS3Backend } from './state/plat-tf-s3-backend';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -69,6 +71,8 @@ export const ALL_RULES: readonly Rule[] = [
   taskEgressToEndpoints,
   publicLoadBalancer,
   dropInvalidHeaders,
+  albProtectedByWaf,
+  webAclManagedRules,
   // transport
   bucketTlsOnly,
   httpRedirectsToHttps,

@@ -1,5 +1,7 @@
 import { secureLoadBalancer } from '../helpers/compliant';
 import { findings, flagged, ref, stackNamed } from '../helpers/stack-builder';
+import { ruleById } from '../../src/rules';
+import { Stack } from '../../src/terraform/stack';
 
 describe('AVD-AWS-0053', () => {
   it('catches an internet-facing ALB that keeps invalid headers, and a public NLB', () => {
@@ -81,5 +83,48 @@ describe('CKV2_AWS_20', () => {
       .resource('aws_lb_listener', 'http', listener('HTTP', redirect));
     expect(flagged('CKV2_AWS_20', withTls)).toEqual([]);
     expect(flagged('CKV2_AWS_20', secureLoadBalancer(stackNamed()).resource('aws_lb_listener', 'http', listener('HTTP', forward)))).toEqual([]);
+  });
+});
+
+describe('CKV2_AWS_28', () => {
+  const association = (arn: string) => ({ resource_arn: arn, web_acl_arn: ref('aws_wafv2_web_acl', 'acl', 'arn') });
+
+  it('catches an internet-facing ALB without a web ACL association', () => {
+    expect(findings('CKV2_AWS_28', secureLoadBalancer(stackNamed()))).toEqual(['aws_lb.alb: internet-facing ALB has no WAF web ACL association']);
+  });
+
+  it('passes an associated ALB (same stack, or an association in another stack through remote state) and internal ALBs', () => {
+    const same = secureLoadBalancer(stackNamed()).resource('aws_wafv2_web_acl_association', 'waf', association(ref('aws_lb', 'alb', 'arn')));
+    expect(flagged('CKV2_AWS_28', same)).toEqual([]);
+    expect(flagged('CKV2_AWS_28', stackNamed().resource('aws_lb', 'inner', { internal: true }))).toEqual([]);
+    const edgeJson = secureLoadBalancer(stackNamed('prod-edge')).s3Backend({ bucket: 'state', key: 'prod/edge.tfstate', encrypt: true, use_lockfile: true }).json();
+    const edge = new Stack('prod-edge', 'edge.json', { ...edgeJson, output: { alb_arn: { value: ref('aws_lb', 'alb', 'arn') } } });
+    const waf = stackNamed('prod-waf')
+      .data('terraform_remote_state', 'edge', { backend: 's3', config: { key: 'prod/edge.tfstate' } })
+      .resource('aws_wafv2_web_acl_association', 'waf', association('${data.terraform_remote_state.edge.outputs.alb_arn}'))
+      .build();
+    expect(ruleById('CKV2_AWS_28').check(edge, [edge, waf])).toEqual([]);
+    expect(ruleById('CKV2_AWS_28').check(edge, [edge])).toHaveLength(1);
+  });
+});
+
+describe('PLAT_WAF_MANAGED_RULES', () => {
+  const managed = (name: string) => ({ name, priority: 1, override_action: { none: {} }, statement: { managed_rule_group_statement: [{ vendor_name: 'AWS', name }] } });
+
+  it('catches a web ACL missing one or both managed groups', () => {
+    const stack = stackNamed()
+      .resource('aws_wafv2_web_acl', 'empty', { scope: 'REGIONAL', default_action: { allow: {} } })
+      .resource('aws_wafv2_web_acl', 'common_only', { scope: 'REGIONAL', rule: [managed('AWSManagedRulesCommonRuleSet')] });
+    expect(findings('PLAT_WAF_MANAGED_RULES', stack)).toEqual([
+      'aws_wafv2_web_acl.empty: web ACL does not run AWSManagedRulesCommonRuleSet and AWSManagedRulesKnownBadInputsRuleSet',
+      'aws_wafv2_web_acl.common_only: web ACL does not run AWSManagedRulesKnownBadInputsRuleSet',
+    ]);
+  });
+
+  it('passes a web ACL with both groups', () => {
+    const stack = stackNamed().resource('aws_wafv2_web_acl', 'acl', {
+      rule: [managed('AWSManagedRulesCommonRuleSet'), managed('AWSManagedRulesKnownBadInputsRuleSet')],
+    });
+    expect(flagged('PLAT_WAF_MANAGED_RULES', stack)).toEqual([]);
   });
 });

@@ -24,6 +24,9 @@ const REPO = path.resolve(__dirname, '../../..');
 const WAITING_FOR_CONSTRUCTS: Readonly<Record<string, string>> = {
   PLAT_ECS_TASK_EGRESS_ENDPOINTS: 'the service constructs call restrictTaskEgress(scope, securityGroupId, network) instead of 0.0.0.0/0 egress',
   CKV2_AWS_28: 'the edge stack puts a WebAcl with loadBalancer = the shared ALB',
+  CKV2_AWS_20: 'the edge stack\'s shared ALB has an HTTPS listener in staging and prod and port 80 only redirects',
+  PLAT_ECS_CAPACITY_PROVIDER_DEPENDENCY: 'each service\'s aws_ecs_service depends on the cluster capacity providers and its execution role policies',
+  PLAT_CW_ALARM_DIMENSIONS: 'the DynamoDB SystemErrors alarms sum the metric over TableName+Operation',
 };
 const APP_ENTRY = path.join(REPO, 'infra/main.ts');
 const exec = promisify(execFile);

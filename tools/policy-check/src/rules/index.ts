@@ -11,9 +11,11 @@ import { containerNoPlaintextSecrets } from './ecs/avd-aws-0036-no-plaintext-sec
 import { serviceNoPublicIp } from './ecs/ckv-aws-333-no-public-ip';
 import { containerReadonlyRoot } from './ecs/ckv-aws-336-readonly-root';
 import { clusterContainerInsights } from './ecs/ckv-aws-65-container-insights';
+import { serviceCapacityProviderDependency } from './ecs/plat-ecs-capacity-provider-dependency';
 import { serviceCircuitBreaker } from './ecs/plat-ecs-circuit-breaker';
 import { containerImagePinned } from './ecs/plat-ecs-image-tag';
 import { containerWritableVolumes } from './ecs/plat-ecs-writable-volumes';
+import { alarmPublishedDimensions } from './cloudwatch/plat-cw-alarm-dimensions';
 import { readableDocuments } from './general/plat-unreadable-document';
 import { noPublicAssumeRole } from './iam/ckv-aws-60-no-public-assume';
 import { noStarAction } from './iam/ckv-aws-63-no-star-action';
@@ -89,10 +91,12 @@ export const ALL_RULES: readonly Rule[] = [
   vpcFlowLogs,
   logGroupRetention,
   clusterContainerInsights,
+  alarmPublishedDimensions,
   // resilience
   tablePointInTimeRecovery,
   tableDeletionProtection,
   serviceCircuitBreaker,
+  serviceCapacityProviderDependency,
   vpcMultiAz,
   loadBalancerDeletionProtection,
   bucketVersioning,

@@ -76,13 +76,29 @@ describe('CKV2_AWS_20', () => {
     expect(flagged('CKV2_AWS_20', stack)).toEqual(['aws_lb_listener.http']);
   });
 
-  it('passes a redirecting HTTP listener, and an HTTP-only load balancer (no certificate yet)', () => {
-    const redirect = { type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', status_code: 'HTTP_301' } };
-    const withTls = secureLoadBalancer(stackNamed())
+  const redirect = { type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', status_code: 'HTTP_301' } };
+
+  it('catches an HTTP-only internet-facing ALB outside dev: no HTTPS listener, and port 80 forwarding', () => {
+    const httpOnly = (name: string) => secureLoadBalancer(stackNamed(name).defaultTags({ env: name.split('-')[1] })).resource('aws_lb_listener', 'http', listener('HTTP', forward));
+    expect(findings('CKV2_AWS_20', httpOnly('svc-staging'))).toEqual([
+      'aws_lb.alb: internet-facing ALB has no HTTPS listener (env staging from provider default tag env=staging)',
+      'aws_lb_listener.http: HTTP listener does not redirect to HTTPS (env staging from provider default tag env=staging)',
+    ]);
+    expect(flagged('CKV2_AWS_20', httpOnly('svc-prod'))).toEqual(['aws_lb.alb', 'aws_lb_listener.http']);
+    // The env tag decides, whatever the stack is called.
+    const tagged = secureLoadBalancer(stackNamed('dev-looking-name').defaultTags({ env: 'prod' })).resource('aws_lb_listener', 'http', listener('HTTP', redirect));
+    expect(flagged('CKV2_AWS_20', tagged)).toEqual(['aws_lb.alb']);
+  });
+
+  it('passes a redirecting HTTP listener, an HTTP-only load balancer in dev, and internal ALBs', () => {
+    const withTls = secureLoadBalancer(stackNamed('svc-prod'))
       .resource('aws_lb_listener', 'https', listener('HTTPS', forward))
       .resource('aws_lb_listener', 'http', listener('HTTP', redirect));
     expect(flagged('CKV2_AWS_20', withTls)).toEqual([]);
-    expect(flagged('CKV2_AWS_20', secureLoadBalancer(stackNamed()).resource('aws_lb_listener', 'http', listener('HTTP', forward)))).toEqual([]);
+    const dev = secureLoadBalancer(stackNamed('svc').defaultTags({ env: 'dev' })).resource('aws_lb_listener', 'http', listener('HTTP', forward));
+    expect(flagged('CKV2_AWS_20', dev)).toEqual([]);
+    const internal = stackNamed('svc-prod').resource('aws_lb', 'alb', { internal: true }).resource('aws_lb_listener', 'http', listener('HTTP', forward));
+    expect(flagged('CKV2_AWS_20', internal)).toEqual([]);
   });
 });
 

@@ -217,3 +217,33 @@ describe('PLAT_ECS_IMAGE_TAG', () => {
     expect(unpinnedImageReason('registry.local:5000/app')).toContain('no tag');
   });
 });
+
+describe('PLAT_ECS_CAPACITY_PROVIDER_DEPENDENCY', () => {
+  const stack = (dependsOn: string[]) =>
+    stackNamed()
+      .resource('aws_ecs_cluster', 'cluster', { name: 'dev' })
+      .resource('aws_ecs_cluster_capacity_providers', 'providers', { cluster_name: ref('aws_ecs_cluster', 'cluster', 'name'), capacity_providers: ['FARGATE'] })
+      .resource('aws_iam_role', 'execution', { assume_role_policy: '{}' })
+      .resource('aws_iam_role_policy', 'execution_policy', { role: ref('aws_iam_role', 'execution', 'id'), policy: '{}' })
+      .resource('aws_iam_role_policy_attachment', 'execution_managed', { role: ref('aws_iam_role', 'execution', 'name'), policy_arn: 'arn:aws:iam::aws:policy/x' })
+      .resource('aws_ecs_task_definition', 'task', { family: 'api', execution_role_arn: ref('aws_iam_role', 'execution', 'arn'), container_definitions: '[]' })
+      .resource('aws_ecs_service', 'api', {
+        cluster: ref('aws_ecs_cluster', 'cluster', 'arn'),
+        task_definition: ref('aws_ecs_task_definition', 'task', 'arn'),
+        capacity_provider_strategy: [{ capacity_provider: 'FARGATE', weight: 1 }],
+        ...(dependsOn.length > 0 ? { depends_on: dependsOn } : {}),
+      });
+
+  it('catches a service that depends on neither the capacity providers nor its execution role policies', () => {
+    expect(findings('PLAT_ECS_CAPACITY_PROVIDER_DEPENDENCY', stack(['aws_iam_role_policy.execution_policy']))).toEqual([
+      'aws_ecs_service.api: depends_on lacks aws_ecs_cluster_capacity_providers.providers, aws_iam_role_policy_attachment.execution_managed',
+    ]);
+  });
+
+  it('passes a service that depends on all of them, and one with a launch type instead of a strategy', () => {
+    const all = ['aws_ecs_cluster_capacity_providers.providers', 'aws_iam_role_policy.execution_policy', 'aws_iam_role_policy_attachment.execution_managed'];
+    expect(flagged('PLAT_ECS_CAPACITY_PROVIDER_DEPENDENCY', stack(all))).toEqual([]);
+    const launchType = stackNamed().resource('aws_ecs_service', 'api', { launch_type: 'FARGATE' });
+    expect(flagged('PLAT_ECS_CAPACITY_PROVIDER_DEPENDENCY', launchType)).toEqual([]);
+  });
+});

@@ -25,10 +25,10 @@ describe('NetworkStack', () => {
   });
 
   it('has interface endpoints in staging and prod, only the gateway endpoints in dev', () => {
-    const endpoints = (env: string) =>
+    const endpoints = (env: 'dev' | 'staging' | 'prod') =>
       Object.values<{ vpc_endpoint_type: string }>(synth(new NetworkStack(Testing.app() as App, { config: loadEnvironment(env, {}) })).resource.aws_vpc_endpoint)
         .filter((e) => e.vpc_endpoint_type === 'Interface').length;
-    expect(['dev', 'staging', 'prod'].map(endpoints)).toEqual([0, 7, 7]);
+    expect((['dev', 'staging', 'prod'] as const).map(endpoints)).toEqual([0, 7, 7]);
   });
 
   it('keeps state at <env>/network.tfstate with encryption and lock files, tagged', () => {

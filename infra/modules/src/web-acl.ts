@@ -23,7 +23,8 @@ export interface WebAclProps {
   readonly rateLimitPer5Minutes?: number;
   /**
    * Largest request body accepted, by Content-Length. The API takes 1 MiB documents; the managed
-   * SizeRestrictions_BODY rule (8 KB) is set to count and this rule blocks instead.
+   * SizeRestrictions_BODY rule (8 KB) is set to count and this rule blocks instead. A chunked
+   * request has no Content-Length and is not measured here; the API's own body limit applies.
    * @default 1_114_112 - 1 MiB plus 64 KiB for JSON framing
    */
   readonly maxBodyBytes?: number;

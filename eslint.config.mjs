@@ -15,10 +15,10 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            // Every deployable app (apps/<name>, tagged by its kind) uses libraries only: never another app, never
-            // infra code or the service catalog (infra reads an app's manifest, not the other way round).
+            // Every deployable app (apps/<name>: deploy:image, tagged by its kind) uses libraries only: never another
+            // app, never infra code or the service catalog (infra reads an app's manifest, not the other way round).
             {
-              sourceTag: 'type:app',
+              sourceTag: 'deploy:image',
               notDependOnLibsWithTags: ['type:app', 'type:stack', 'type:tool', 'scope:infra', 'scope:catalog'],
               bannedExternalImports: ['cdktf', '@cdktf/*', 'constructs'],
             },

@@ -43,3 +43,8 @@ export const QUEUE_DEFINITIONS = [SCAN_DEAD_LETTER_QUEUE, SCAN_QUEUE] as const;
 export function physicalQueueName(prefix: string, queue: QueueDefinition): string {
   return `${prefix}-${queue.name}`;
 }
+
+/** Queues that are no other queue's dead-letter queue: each is built with its own dead-letter queue. */
+export function primaryQueueDefinitions(): QueueDefinition[] {
+  return QUEUE_DEFINITIONS.filter((queue) => !QUEUE_DEFINITIONS.some((other) => other.deadLetter?.queue === queue));
+}

@@ -56,10 +56,10 @@ export class ServiceAlarms extends Construct {
     const http5xx = requireIntegerInRange(name, 'http5xxPerMinuteThreshold', props.http5xxPerMinuteThreshold ?? 10, 1, 100000);
     const cpu = requireIntegerInRange(name, 'cpuThresholdPercent', props.cpuThresholdPercent ?? 85, 1, 100);
     const memory = requireIntegerInRange(name, 'memoryThresholdPercent', props.memoryThresholdPercent ?? 85, 1, 100);
+    if (props.loadBalancer && !props.ecsService) throw new InvalidPropsError(name, 'loadBalancer needs ecsService');
     if (!props.ecsService && !props.failedRunsQueueName && !props.failures) {
       throw new InvalidPropsError(name, 'give ecsService, failedRunsQueueName or failures: a service without alarms pages nobody');
     }
-    if (props.loadBalancer && !props.ecsService) throw new InvalidPropsError(name, 'loadBalancer needs ecsService');
     const alarms = new AlarmFactory(this, props.namePrefix, props.topic);
 
     if (props.loadBalancer) {

@@ -90,7 +90,7 @@ export class ServiceConnectFargateService extends Construct {
       serviceConnect: {
         enabled: true,
         namespace: props.namespaceArn,
-        service: [{ portName: 'http', discoveryName, clientAlias: [{ port, dnsName: discoveryName }] }],
+        service: [{ portName: 'http', discoveryName, clientAlias: { port, dnsName: discoveryName } }],
       },
     });
     this.service = service;

@@ -81,7 +81,7 @@ export class ServiceStack extends PlatformStack {
     this.service = service;
     const envName = preview?.name ?? config.name;
     const namePrefix = `${envName}-${service.name}`;
-    const fail = (message: string): never => {
+    const fail: (message: string) => never = (message) => {
       throw new ConfigError(`apps/${service.name}/service.json (${envName}): ${message}`);
     };
     const queue = (name: string): QueueReference => props.queues[name] ?? fail(`uses.queues.${name}: the environment has no such queue`);
@@ -136,9 +136,9 @@ export class ServiceStack extends PlatformStack {
     switch (service.kind) {
       case 'web': {
         const { http, health, port } = service;
-        if (!http || !health || port === undefined || !counts) return fail('a web service needs port, http, health and count');
+        if (!http || !health || port === undefined || !counts) fail('a web service needs port, http, health and count');
         const loadBalancer = edge.loadBalancer ?? fail(`the ${envName} edge stack has no load balancer`);
-        this.web = new LoadBalancedFargateService(this, 'web', {
+        this.web = new LoadBalancedFargateService(this, 'app', {
           ...task,
           ...counts,
           loadBalancer,
@@ -158,8 +158,8 @@ export class ServiceStack extends PlatformStack {
       }
       case 'backend': {
         const { health, port } = service;
-        if (!health || port === undefined || !counts) return fail('a backend service needs port, health and count');
-        this.backend = new ServiceConnectFargateService(this, 'backend', {
+        if (!health || port === undefined || !counts) fail('a backend service needs port, health and count');
+        this.backend = new ServiceConnectFargateService(this, 'app', {
           ...task,
           ...counts,
           namespaceArn: edge.namespaceArn,
@@ -174,8 +174,8 @@ export class ServiceStack extends PlatformStack {
       }
       case 'worker': {
         const { heartbeat } = service;
-        if (!consumed || !heartbeat || !counts) return fail('a worker needs one consumed queue, a heartbeat and count');
-        this.worker = new QueueProcessingFargateService(this, 'worker', {
+        if (!consumed || !heartbeat || !counts) fail('a worker needs one consumed queue, a heartbeat and count');
+        this.worker = new QueueProcessingFargateService(this, 'app', {
           ...task,
           ...counts,
           queue: queue(consumed.queue),
@@ -197,7 +197,7 @@ export class ServiceStack extends PlatformStack {
       }
       case 'scheduled': {
         const { schedule, retry } = service;
-        if (!schedule || !retry) return fail('a scheduled job needs schedule');
+        if (!schedule || !retry) fail('a scheduled job needs schedule');
         const queueKey = new EncryptionKey(this, 'failed-runs-key', {
           description: `${namePrefix} failed runs`,
           aliasName: `${namePrefix}-failed-runs`,
@@ -205,7 +205,7 @@ export class ServiceStack extends PlatformStack {
           region: config.region,
           servicePrincipals: ['events'],
         });
-        this.scheduled = new ScheduledFargateTask(this, 'scheduled', {
+        this.scheduled = new ScheduledFargateTask(this, 'app', {
           ...task,
           schedule,
           maximumRetryAttempts: retry.maximumAttempts,

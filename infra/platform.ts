@@ -16,8 +16,7 @@ import {
   readImageTag,
   serviceStackName,
 } from '@platform/infra-config';
-import type { DynamoDbOperation } from '@platform/infra-modules';
-import { resolveService, type ResolvedService, type ServiceCatalog } from '@platform/service-catalog';
+import { resolveService, tableOperations, type ResolvedService, type ServiceCatalog } from '@platform/service-catalog';
 import { StateStack } from '@platform/stack-state';
 import { NetworkStack } from '@platform/stack-network';
 import { RegistryStack } from '@platform/stack-registry';
@@ -47,22 +46,6 @@ export interface PlatformInputs {
   readonly env?: Env;
 }
 
-const READ_OPERATIONS: readonly DynamoDbOperation[] = ['GetItem', 'BatchGetItem', 'Query'];
-const WRITE_OPERATIONS: readonly DynamoDbOperation[] = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
-
-/** The DynamoDB operations the services may call on each table, from what their manifests declare. */
-function tableOperations(services: readonly ResolvedService[]): Map<string, Set<DynamoDbOperation>> {
-  const operations = new Map<string, Set<DynamoDbOperation>>();
-  for (const use of services.flatMap((s) => s.tables)) {
-    const set = operations.get(use.table) ?? new Set<DynamoDbOperation>();
-    READ_OPERATIONS.forEach((op) => set.add(op));
-    if (use.access === 'read-write') WRITE_OPERATIONS.forEach((op) => set.add(op));
-    if (use.scan) set.add('Scan');
-    operations.set(use.table, set);
-  }
-  return operations;
-}
-
 export function buildEnvironment(app: App, config: EnvironmentConfig, inputs: PlatformInputs): EnvironmentStacks {
   const has = (stack: string) => inputs.selection === undefined || inputs.selection.has(stack);
   const services = inputs.catalog.services.map((manifest) => resolveService(manifest, { environment: config.name, project: PROJECT_NAME }));
@@ -77,13 +60,13 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, inputs: Pl
     if (has(serviceStackName(service.name))) stacks.services.set(service.name, buildServiceStack(app, config, service, stacks, inputs));
   }
   if (has(MONITORING_STACK) && stacks.edge && stacks.data) {
-    const operations = tableOperations(services);
+    const operations = tableOperations(inputs.catalog.services);
     stacks.monitoring = new MonitoringStack(app, {
       config,
       alarmTopic: stacks.edge.alarmTopic,
       loadBalancerArnSuffix: stacks.edge.loadBalancer?.loadBalancerArnSuffix,
       queues: stacks.data.queues,
-      tables: Object.values(stacks.data.tables).map((table) => ({ table, operations: [...(operations.get(table.definition.name) ?? [])] })),
+      tables: Object.values(stacks.data.tables).map((table) => ({ table, operations: operations.get(table.definition.name) ?? [] })),
     });
   }
   return stacks;

@@ -6,3 +6,4 @@ export * from './load-catalog';
 export * from './resolve-service';
 export * from './container-environment';
 export * from './json-schema';
+export * from './table-operations';

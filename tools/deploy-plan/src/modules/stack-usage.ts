@@ -43,8 +43,11 @@ function computeUsage(cwd: string, facts: NxFacts, stacks: ProjectFacts[]) {
     (p) => !stackNames.has(p.name) && !p.tags.includes(SERVICE_STACKS_TAG) && p.dependsOn.some((d) => stackNames.has(d)),
   );
   const byApp = new Set<string>();
+  // The service catalog's code is what the app reads manifests with; what it validates against is not config it hands the stacks.
+  const catalogRoots = facts.projects.filter((p) => p.tags.includes('scope:catalog')).map((p) => `${p.root}/`);
+  const stopAt = (file: string) => stackFile(file) || catalogRoots.some((root) => file.startsWith(root));
   for (const app of apps) {
-    for (const file of filesUsedBy(reader, sourceFiles(cwd, app.root, roots), stackFile)) byApp.add(file);
+    for (const file of filesUsedBy(reader, sourceFiles(cwd, app.root, roots), stopAt)) byApp.add(file);
   }
   return { byStack, byApp };
 }

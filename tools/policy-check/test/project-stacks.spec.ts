@@ -104,7 +104,7 @@ describeIfApp(`project stacks (synthesized from ${hasApp ? 'infra/main.ts' : 'in
     });
 
     it('world ingress to SSH on the load balancer group (PLAT_SG_PUBLIC_INGRESS)', () => {
-      plant('prod-service', 'PLAT_SG_PUBLIC_INGRESS', (doc) => {
+      plant('prod-edge', 'PLAT_SG_PUBLIC_INGRESS', (doc) => {
         const rules = doc.resource?.['aws_vpc_security_group_ingress_rule'] ?? {};
         const [name, rule] = Object.entries(rules).find(([, r]) => (r as JsonObject)['cidr_ipv4'] === '0.0.0.0/0') as [string, JsonObject];
         Object.assign(rule, { from_port: 22, to_port: 22 });
@@ -117,7 +117,7 @@ describeIfApp(`project stacks (synthesized from ${hasApp ? 'infra/main.ts' : 'in
         ['CKV_AWS_336', (c: JsonObject) => (c['readonlyRootFilesystem'] = false)],
         ['AVD-AWS-0036', (c: JsonObject) => (c['environment'] = [{ name: 'DB_PASSWORD', value: 'x' }])],
       ] as const) {
-        plant('prod-service', ruleId, (doc) => {
+        plant('prod-svc-api', ruleId, (doc) => {
           const [name, task] = firstOfType(doc, 'aws_ecs_task_definition');
           const defs = containers(task);
           change(defs[0]);
@@ -128,7 +128,7 @@ describeIfApp(`project stacks (synthesized from ${hasApp ? 'infra/main.ts' : 'in
     });
 
     it('a task policy statement widened to Resource "*" (CKV_AWS_355)', () => {
-      plant('prod-service', 'CKV_AWS_355', (doc) => {
+      plant('prod-svc-api', 'CKV_AWS_355', (doc) => {
         const policies = doc.resource?.['aws_iam_role_policy'] ?? {};
         const [name, policy] = Object.entries(policies).find(([n]) => n.includes('task-policy')) as [string, JsonObject];
         const document = JSON.parse(String(policy['policy']));

@@ -1,6 +1,6 @@
 import type { ManifestMetric, QueueAccess, ServiceCount, ServiceKind, ServiceManifest } from './manifest-schema';
 
-/** Defaults every manifest field falls back to; documented in docs/services.md. */
+/** Defaults every manifest field falls back to; the field reference is in this file and in the schema's descriptions. */
 export const SERVICE_DEFAULTS = {
   count: { desired: 1, min: 1, max: 2 },
   healthMatcher: '200',

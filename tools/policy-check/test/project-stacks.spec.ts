@@ -1,5 +1,5 @@
 /**
- * The gate the issue asks for: synthesize this repository's CDKTF app (every stack of every
+ * The policy gate: synthesize this repository's CDKTF app (every stack of every
  * environment) into a temporary folder, as `cdktf synth` would, and run every rule on it.
  */
 import { execFile } from 'node:child_process';

@@ -174,7 +174,7 @@ describe('actions and concurrency', () => {
   });
 });
 
-describe('what the issue asks of each workflow', () => {
+describe('what each workflow must do', () => {
   const pr = byName('pull-request.yml');
   const runsOf = (w: Workflow, job: string) => (w.jobs[job]?.steps ?? []).map((s) => s.run ?? '');
   const usesOf = (w: Workflow, job: string) => (w.jobs[job]?.steps ?? []).map((s) => s.uses ?? '');

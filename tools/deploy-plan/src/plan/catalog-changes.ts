@@ -1,5 +1,5 @@
 import type { ServiceCatalog, ServiceManifest } from '@platform/service-catalog';
-import { MANIFEST_FILE, tableOperations } from '@platform/service-catalog';
+import { tableOperations } from '@platform/service-catalog';
 import { serviceStackProject, STACK_PROJECT_PREFIX } from './conventions';
 
 /** What a change to the catalog (apps/<name>/service.json) means for the stacks, beyond the files Nx sees. */
@@ -55,8 +55,4 @@ export function catalogChanges(
 /** What the environment's table alarms are built from. */
 function tableUses(services: readonly ServiceManifest[]): string {
   return JSON.stringify([...tableOperations(services)]);
-}
-
-export function isManifestFile(file: string): boolean {
-  return new RegExp(`^apps/[^/]+/${MANIFEST_FILE.replace('.', '\\.')}$`).test(file);
 }

@@ -1,6 +1,6 @@
 import type { ServiceCatalog } from '@platform/service-catalog';
 import type { NxFacts, ProjectFacts } from '../nx/nx-facts';
-import { SERVICE_STACKS_TAG, STACK_PROJECT_PREFIX, STACK_TAG, serviceStackProject } from './conventions';
+import { SERVICE_STACKS_TAG, STACK_TAG, serviceStackProject } from './conventions';
 
 /**
  * Nx knows one project, tagged `deploy:service-stacks`, whose code builds every service's stack;
@@ -34,8 +34,4 @@ export function withServiceStacks(facts: NxFacts, catalog: ServiceCatalog): NxFa
       },
     },
   };
-}
-
-export function isServiceStackProject(name: string): boolean {
-  return name.startsWith(`${STACK_PROJECT_PREFIX}svc-`);
 }

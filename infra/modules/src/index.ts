@@ -16,6 +16,7 @@ export * from './task-permissions';
 export * from './fargate-task-definition';
 export * from './service-scaling';
 export * from './http-health-check';
+export * from './https-egress';
 export * from './shared-load-balancer';
 export * from './load-balanced-fargate-service';
 export * from './service-connect-fargate-service';

@@ -6,6 +6,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { FargateCluster } from './fargate-cluster';
+import { allowHttpsEgress } from './https-egress';
 import { ContainerHealthCheck, FargateTaskDefinition, FargateTaskDefinitionProps } from './fargate-task-definition';
 import { httpHealthCheck } from './http-health-check';
 import { Network } from './network';
@@ -113,14 +114,7 @@ export class LoadBalancedFargateService extends Construct {
       toPort: containerPort,
       referencedSecurityGroupId: props.loadBalancer.securityGroupId,
     });
-    new VpcSecurityGroupEgressRule(this, 'service-egress-https', {
-      securityGroupId: serviceSg.id,
-      description: 'HTTPS to AWS APIs (ECR, logs, DynamoDB, SQS, SSM)',
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: '0.0.0.0/0',
-    });
+    allowHttpsEgress(this, 'service-egress-https', serviceSg.id, 'ECR, logs, DynamoDB, SQS, SSM');
 
     this.targetGroup = new LbTargetGroup(this, 'target-group', {
       name: `${props.namePrefix}-tg`.slice(0, 32),

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { FargateCluster } from './fargate-cluster';
+import { allowHttpsEgress } from './https-egress';
 import { FargateTaskDefinition, FargateTaskDefinitionProps } from './fargate-task-definition';
 import { Network } from './network';
 import { QueueReference } from './queue';
@@ -87,14 +87,7 @@ export class QueueProcessingFargateService extends Construct {
       description: `${props.namePrefix} tasks: no ingress, HTTPS egress to AWS APIs`,
       vpcId: props.network.vpcId,
     });
-    new VpcSecurityGroupEgressRule(this, 'egress-https', {
-      securityGroupId: sg.id,
-      description: 'HTTPS to AWS APIs (SQS, DynamoDB, ECR, logs)',
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: '0.0.0.0/0',
-    });
+    allowHttpsEgress(this, 'egress-https', sg.id, 'SQS, DynamoDB, ECR, logs');
     this.securityGroupId = sg.id;
 
     const { service, scalingTarget } = addScalableFargateService(this, {

@@ -8,9 +8,9 @@ import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedu
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { EncryptionKey } from './encryption-key';
 import { FargateCluster } from './fargate-cluster';
+import { allowHttpsEgress } from './https-egress';
 import { FargateTaskDefinition, FargateTaskDefinitionProps } from './fargate-task-definition';
 import { denyInsecureTransport, policyDocument } from './iam-policy';
 import { Network } from './network';
@@ -69,14 +69,7 @@ export class ScheduledFargateTask extends Construct {
       vpcId: props.network.vpcId,
     });
     this.securityGroupId = sg.id;
-    new VpcSecurityGroupEgressRule(this, 'egress-https', {
-      securityGroupId: sg.id,
-      description: 'HTTPS to AWS APIs (ECR, logs, DynamoDB, SQS)',
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: '0.0.0.0/0',
-    });
+    allowHttpsEgress(this, 'egress-https', sg.id, 'ECR, logs, DynamoDB, SQS');
 
     this.failedRunsQueue = new SqsQueue(this, 'failed-runs', {
       name: `${props.namePrefix}-failed-runs`,

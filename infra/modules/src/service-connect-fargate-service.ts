@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { FargateCluster } from './fargate-cluster';
+import { allowHttpsEgress } from './https-egress';
 import { FargateTaskDefinition, FargateTaskDefinitionProps } from './fargate-task-definition';
 import { httpHealthCheck } from './http-health-check';
 import { Network } from './network';
@@ -71,14 +71,7 @@ export class ServiceConnectFargateService extends Construct {
       toPort: port,
       cidrIpv4: props.network.vpcCidrBlock,
     });
-    new VpcSecurityGroupEgressRule(this, 'egress-https', {
-      securityGroupId: sg.id,
-      description: 'HTTPS to AWS APIs (ECR, logs, DynamoDB, SQS, SSM)',
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: '0.0.0.0/0',
-    });
+    allowHttpsEgress(this, 'egress-https', sg.id, 'ECR, logs, DynamoDB, SQS, SSM');
 
     const { service, scalingTarget } = addScalableFargateService(this, {
       namePrefix: props.namePrefix,

@@ -63,7 +63,7 @@ function synthServices(config: EnvironmentConfig, env: Record<string, string> = 
         config,
         service: resolveService(manifest, { environment: config.name, project: PROJECT_NAME }),
         network: network.network,
-        edge: { ...edge, alarmTopic: edge.alarmTopic, namespaceArn: edge.namespaceArn },
+        edge,
         repository: registry.repositories[manifest.name],
         imageTag: env[manifest.name] ?? 'unreleased',
         tables: data.tables,

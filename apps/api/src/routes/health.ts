@@ -13,7 +13,16 @@ const Checks = Type.Object({
 const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    {
+      // Liveness answers even when the server sheds load: a busy task is not a dead one.
+      config: { loadShedding: false },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness (never load-shed)',
+        description: 'Answers 200 while the process runs, also when other routes answer 503 under load.',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -23,6 +32,7 @@ const healthRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['health'],
         summary: 'Readiness: DynamoDB and SQS reachable',
+        description: 'A 503 when a dependency is unreachable, or when the server is shedding load (take this task out of rotation for a while).',
         response: { 200: Type.Object({ status: Type.Literal('ready'), checks: Checks }), 503: ProblemSchema },
       },
     },

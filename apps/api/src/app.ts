@@ -6,6 +6,7 @@ import underPressure from './plugins/external/under-pressure';
 import swagger from './plugins/external/swagger';
 import services from './plugins/app/services';
 import auth from './plugins/app/auth';
+import rateLimit from './plugins/app/rate-limit';
 import contentParsers from './plugins/app/content-parsers';
 import problemHandler from './plugins/app/problem-handler';
 import gracefulClose from './plugins/app/graceful-close';
@@ -51,6 +52,7 @@ export async function buildApp({ config, clients, logger }: BuildAppOptions): Pr
   await app.register(underPressure, { maxEventLoopDelayMs: config.loadShedEventLoopDelayMs });
   await app.register(swagger);
   await app.register(services, { config, clients });
+  await app.register(rateLimit, { perMinute: config.rateLimitPerMinute });
   await app.register(auth);
   await app.register(contentParsers, { maxDocumentBytes: config.limits.maxDocumentBytes });
   await app.register(healthRoutes);

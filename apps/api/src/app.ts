@@ -12,6 +12,8 @@ import problemHandler from './plugins/app/problem-handler';
 import gracefulClose from './plugins/app/graceful-close';
 import { clientErrorHandler, frameworkErrors } from './plugins/app/framework-errors';
 import { installValidators } from './plugins/app/validation';
+import uriTooLong from './plugins/app/uri-too-long';
+import { answerOtherMethods, trackRouteMethods } from './plugins/app/method-not-allowed';
 import { OneLinePerRequestLog, apiLoggerOptions } from './request-log';
 import healthRoutes from './routes/health';
 import scanRoutes from './routes/scans';
@@ -46,7 +48,9 @@ export async function buildApp({ config, clients, logger }: BuildAppOptions): Pr
     reply.header('x-request-id', request.id);
   });
 
+  const methodsByUrl = trackRouteMethods(app);
   await app.register(problemHandler);
+  await app.register(uriTooLong);
   await app.register(gracefulClose);
   await app.register(helmet);
   await app.register(underPressure, { maxEventLoopDelayMs: config.loadShedEventLoopDelayMs });
@@ -57,5 +61,6 @@ export async function buildApp({ config, clients, logger }: BuildAppOptions): Pr
   await app.register(contentParsers, { maxDocumentBytes: config.limits.maxDocumentBytes });
   await app.register(healthRoutes);
   await app.register(scanRoutes);
+  answerOtherMethods(app, methodsByUrl);
   return app;
 }

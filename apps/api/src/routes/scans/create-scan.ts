@@ -6,6 +6,9 @@ import { problemResponses } from '../../schemas/problem';
 import { submitScan, type ScanRequest } from '../../services/scan-submission';
 import { scanLinks } from '../../services/scan-view';
 
+/** In a `u` regex a surrogate pair is one code point, so `\p{Cs}` matches only unpaired surrogates. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 function parseDetectors(list: string | undefined): DetectorId[] {
   if (list === undefined) return [];
   const ids = [...new Set(list.split(','))];
@@ -52,6 +55,10 @@ const createScan: FastifyPluginAsync = async (plain) => {
           throw problems.validation('With a JSON body, put framework and detectors in the body, not the query string.');
         }
         scanRequest = { content: body.content, framework: body.framework ?? 'gdpr', detectors: body.detectors ?? [] };
+      }
+      if (LONE_SURROGATE.test(scanRequest.content)) {
+        // UTF-8 cannot encode it: storing it would turn it into U+FFFD and shift every offset after it.
+        throw new ProblemError('invalid-utf8', 'Content is not valid Unicode', 'body/content contains an unpaired surrogate (e.g. "\\ud800"), which has no UTF-8 encoding.');
       }
       if (scanRequest.content.trim() === '') throw problems.validation('body/content must not be empty or only whitespace.');
       const size = Buffer.byteLength(scanRequest.content, 'utf8');

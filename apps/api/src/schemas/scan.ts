@@ -92,7 +92,16 @@ export const FindingView = Type.Object(
     category: literals(FINDING_CATEGORIES),
     severity: literals(SEVERITIES),
     confidence: Type.Number(),
-    location: Type.Object({ line: Type.Integer(), column: Type.Integer(), startByte: Type.Integer(), endByte: Type.Integer() }),
+    location: Type.Object({
+      line: Type.Integer({ minimum: 1, description: '1-based line of the first character' }),
+      column: Type.Integer({ minimum: 1, description: '1-based column, in Unicode code points' }),
+      endLine: Type.Optional(Type.Integer({ minimum: 1, description: 'Line where the match ends' })),
+      endColumn: Type.Optional(Type.Integer({ minimum: 1, description: 'Column just after the match, in code points' })),
+      utf16Column: Type.Optional(Type.Integer({ minimum: 1, description: '`column` in UTF-16 code units (JavaScript string index + 1)' })),
+      utf16EndColumn: Type.Optional(Type.Integer({ minimum: 1, description: '`endColumn` in UTF-16 code units' })),
+      startByte: Type.Integer({ minimum: 0, description: 'UTF-8 byte offset of the match in the document as received' }),
+      endByte: Type.Integer({ minimum: 0, description: 'UTF-8 byte offset just after the match' }),
+    }),
     redacted: Type.String({ description: 'The match with its secret part masked; the raw value is never stored.' }),
     mappings: Type.Array(MappingSchema),
   },
@@ -110,8 +119,26 @@ export type FindingsQuery = Static<typeof FindingsQuery>;
 
 export const FindingList = Type.Object({ items: Type.Array(FindingView), nextCursor: Type.Optional(Type.String()) });
 
+/**
+ * A relative path with `/` separators: no leading `/` or `\`, no `.` or `..` segment, no empty
+ * segment or trailing `/`, no `\`, `:`, `?`, `#` or control characters (so no scheme or drive either).
+ */
+const ARTIFACT_PATH = /^(?![/\\])(?!.*(?:^|\/)\.{1,2}(?:\/|$))(?!.*\/\/)(?!.*\/$)[^\\:?#\p{Cc}]+$/u;
+
 export const ReportQuery = Type.Object(
-  { format: Type.Optional(Type.Unsafe<'json' | 'sarif'>({ type: 'string', enum: ['json', 'sarif'], default: 'json' })) },
+  {
+    format: Type.Optional(Type.Unsafe<'json' | 'sarif'>({ type: 'string', enum: ['json', 'sarif'], default: 'json' })),
+    path: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 1024,
+        pattern: ARTIFACT_PATH.source,
+        description:
+          'SARIF only: the document\'s path relative to the repository root (e.g. `src/config.yml`), used as the artifact URI so code scanning ' +
+          'places the results on that file. Relative, `/`-separated, no `.`/`..` segments, at most 1024 characters. Default: `scans/<id>.txt`.',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type ReportQuery = Static<typeof ReportQuery>;

@@ -36,7 +36,7 @@ const getReport: FastifyPluginAsync = async (plain) => {
       const format = request.query.format ?? 'json';
       reply.header('content-disposition', `attachment; filename="scan-${scan.scanId}.${format === 'sarif' ? 'sarif' : 'json'}"`);
       if (format === 'sarif') {
-        return reply.type('application/sarif+json').send(toSarif(scan, findings, TOOL_VERSION));
+        return reply.type('application/sarif+json').send(toSarif(scan, findings, { toolVersion: TOOL_VERSION, artifactPath: request.query.path }));
       }
       return { scan: toScanView(scan), findings };
     },

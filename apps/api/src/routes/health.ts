@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { ProblemError } from '@platform/shared';
 import { sendProblem } from '../plugins/app/problem-handler';
-import { ProblemSchema } from '../schemas/problem';
+import { problemResponses } from '../schemas/responses';
 
 const Checks = Type.Object({
   dynamodb: Type.Unsafe<'ok' | 'unavailable'>({ type: 'string', enum: ['ok', 'unavailable'] }),
@@ -20,7 +20,7 @@ const healthRoutes: FastifyPluginAsync = async (app) => {
         tags: ['health'],
         summary: 'Liveness (never load-shed)',
         description: 'Answers 200 while the process runs, also when other routes answer 503 under load.',
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), ...problemResponses(414, 500) },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -33,7 +33,7 @@ const healthRoutes: FastifyPluginAsync = async (app) => {
         tags: ['health'],
         summary: 'Readiness: DynamoDB and SQS reachable',
         description: 'A 503 when a dependency is unreachable, or when the server is shedding load (take this task out of rotation for a while).',
-        response: { 200: Type.Object({ status: Type.Literal('ready'), checks: Checks }), 503: ProblemSchema },
+        response: { 200: Type.Object({ status: Type.Literal('ready'), checks: Checks }), ...problemResponses(414, 500, 503) },
       },
     },
     async (_request, reply) => {

@@ -22,9 +22,16 @@ export const CreateScanTextBody = Type.String({ minLength: 1, description: 'The 
 
 export const CreateScanQuery = Type.Object(
   {
-    framework: Type.Optional(FrameworkSchema),
+    framework: Type.Optional({ ...FrameworkSchema, description: 'text/plain bodies only (default gdpr); with a JSON body this parameter is a 400: put it in the body.' }),
     detectors: Type.Optional(
-      Type.String({ pattern: '^[a-z0-9-]+(,[a-z0-9-]+)*$', maxLength: 512, description: 'Comma-separated detector ids (text/plain bodies only).' }),
+      Type.String({
+        pattern: '^[a-z0-9-]+(,[a-z0-9-]+)*$',
+        maxLength: 512,
+        description:
+          `text/plain bodies only; with a JSON body this parameter is a 400. Comma-separated detector ids, each one of: ${DETECTOR_IDS.join(', ')}. ` +
+          'Duplicates are ignored; an unknown id is a 400. Absent: every detector.',
+        'x-enum': [...DETECTOR_IDS],
+      }),
     ),
   },
   { additionalProperties: false },
@@ -71,7 +78,7 @@ export type ScanView = Static<typeof ScanView>;
 export const ListScansQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Opaque: pass a previous page\'s `nextCursor` unchanged. It is signed (base64url payload, a dot, an HMAC) and bound to the tenant and to this listing (and its status filter); an edited, foreign or stale-format cursor is a 400 `invalid-cursor`.' })),
     status: Type.Optional(ScanStatusSchema),
   },
   { additionalProperties: false },
@@ -111,7 +118,7 @@ export const FindingView = Type.Object(
 export const FindingsQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Opaque: pass a previous page\'s `nextCursor` unchanged. It is signed (base64url payload, a dot, an HMAC) and bound to the tenant and to this listing (and its status filter); an edited, foreign or stale-format cursor is a 400 `invalid-cursor`.' })),
   },
   { additionalProperties: false },
 );
@@ -142,6 +149,9 @@ export const ReportQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ReportQuery = Static<typeof ReportQuery>;
+
+export const JsonReport = Type.Object({ scan: ScanView, findings: Type.Array(FindingView) }, { $id: 'Report' });
+export type JsonReport = Static<typeof JsonReport>;
 
 export const AcceptedScan = Type.Object({
   id: Type.String(),

@@ -56,7 +56,11 @@ export default fp(
       if (tenantId === undefined) {
         const verdict = await lookupLimit(request);
         if (!verdict.isAllowed && verdict.isExceeded) {
-          reply.header('retry-after', String(verdict.ttlInSeconds));
+          reply
+            .header('retry-after', String(verdict.ttlInSeconds))
+            .header('x-ratelimit-limit', String(verdict.max))
+            .header('x-ratelimit-remaining', '0')
+            .header('x-ratelimit-reset', String(verdict.ttlInSeconds));
           throw new ProblemError(
             'rate-limited',
             'Too many requests',

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { problems } from '@platform/shared';
 import { FindingList, FindingsQuery, ScanIdParams } from '../../schemas/scan';
-import { problemResponses } from '../../schemas/problem';
+import { rateLimitedResponse, scanRouteProblems } from '../../schemas/responses';
 import { loadScan } from './load-scan';
 
 const listFindings: FastifyPluginAsync = async (plain) => {
@@ -19,7 +19,7 @@ const listFindings: FastifyPluginAsync = async (plain) => {
         security: [{ apiKey: [] }],
         params: ScanIdParams,
         querystring: FindingsQuery,
-        response: { 200: FindingList, ...problemResponses(400, 401, 404, 409, 429, 503) },
+        response: { 200: rateLimitedResponse('A page of findings', { 'application/json': FindingList }), ...scanRouteProblems(404, 409) },
       },
     },
     async (request) => {

@@ -17,9 +17,9 @@ export function uriTooLong(): ProblemError {
 /** Answers 414 before routing work, authentication or a database read is spent on the request. */
 export default fp(
   async (app) => {
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.url.length <= MAX_URI_LENGTH) return;
-      return sendProblem(reply, uriTooLong().toProblem());
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.url.length <= MAX_URI_LENGTH) return done();
+      sendProblem(reply, uriTooLong().toProblem());
     });
   },
   { name: 'uri-too-long' },

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const backend = await startBackend(`bench-profile-${process.pid}`);
   const dir = mkdtempSync(join(tmpdir(), 'api-profile-'));
   const port = await freePort();
-  const api = NodeProcess.spawn(API_BUNDLE, { ...backend.env, HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'info' }, ['--cpu-prof', '--cpu-prof-dir', dir], 'api');
+  const api = NodeProcess.spawn(API_BUNDLE, { ...backend.env, HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'info', LOAD_SHED_EVENT_LOOP_DELAY_MS: '0' }, ['--cpu-prof', '--cpu-prof-dir', dir], 'api');
   const baseUrl = `http://127.0.0.1:${port}`;
   let loadStartUs = 0;
   let requests = 0;

@@ -1,4 +1,5 @@
 export * from './domain/scan';
+export * from './domain/detector-catalog';
 export * from './domain/ids';
 export * from './definitions/tables';
 export * from './definitions/queues';

@@ -3,9 +3,13 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 const BATCH_SIZE = 25; // DynamoDB's BatchWriteItem limit
 const MAX_UNPROCESSED_RETRIES = 8;
 
-/** Puts every item, retrying unprocessed items with backoff (throttling returns them, it does not throw). */
-export async function batchWriteAll(db: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]): Promise<void> {
+/**
+ * Puts every item, retrying unprocessed items with backoff (throttling returns them, it does not throw).
+ * With `signal`, stops before the next BatchWriteItem once it is aborted (throws its reason).
+ */
+export async function batchWriteAll(db: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[], signal?: AbortSignal): Promise<void> {
   for (let i = 0; i < items.length; i += BATCH_SIZE) {
+    signal?.throwIfAborted();
     let requests = items.slice(i, i + BATCH_SIZE).map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; requests.length > 0; attempt++) {
       if (attempt > MAX_UNPROCESSED_RETRIES) throw new Error(`BatchWrite to ${tableName}: items still unprocessed after ${MAX_UNPROCESSED_RETRIES} retries`);

@@ -19,8 +19,9 @@ module.exports = {
       { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
     ],
   },
-  // ESM-only dependencies that Node 20 loads through require(esm) but jest cannot: compile them to CJS.
-  transformIgnorePatterns: ['/node_modules/(?!(cookie|@apidevtools|@jsdevtools)/)'],
+  // ESM-only dependencies that Node loads through require(esm) but jest (without --experimental-vm-modules)
+  // cannot: compile them to CJS. The lookahead on a later /node_modules/ makes this the package itself, nested or not.
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|chalk|@apidevtools|@jsdevtools)/)(?!.*/node_modules/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|test).ts'],
   moduleNameMapper,

@@ -2,8 +2,6 @@
 // and tsconfig path aliases resolve to library sources so tests never need a build first.
 const path = require('node:path');
 
-// Node 20 is this project's runtime until the Node 22 move (docs/architecture.md); keep test output readable.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = {};

@@ -37,7 +37,7 @@ function runBenchmark(name: BenchmarkName): Promise<{ ok: boolean; seconds: numb
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, `${name}.bench.ts`)], {
       cwd: WORKSPACE_ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(WORKSPACE_ROOT, 'tools/bench/tsconfig.json'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(WORKSPACE_ROOT, 'tools/bench/tsconfig.json') },
       stdio: ['ignore', 'ignore', 'inherit'],
       detached: true,
     });

@@ -22,7 +22,6 @@ async function main(): Promise<number> {
     ...process.env,
     ...(aws?.env ?? {}),
     HOST: process.env.HOST ?? '127.0.0.1',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     PORT: process.env.PORT ?? '3000',
     CURSOR_SECRET: devSecret(options.dataDir, 'cursor-secret', process.env.CURSOR_SECRET),
   };
@@ -44,6 +43,7 @@ async function main(): Promise<number> {
   process.stdout.write(
     [
       '',
+      `  Node       ${process.version} (${process.execPath}; the apps and emulators run on it too)`,
       `  DynamoDB   ${aws ? aws.dynamoEndpoint + ' (embedded, data in ' + path.relative(ROOT, options.dataDir) + ')' : 'configured endpoint'}`,
       `  SQS        ${aws ? aws.sqsEndpoint + ' (embedded)' : config.aws.scanQueueUrl}`,
       `  API        ${base}   docs: ${base}/docs`,

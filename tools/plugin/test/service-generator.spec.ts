@@ -44,10 +44,11 @@ describe('service generator', () => {
     beforeEach(async () => {
       tree = createTreeWithEmptyWorkspace();
       addService(tree, API);
-      const before = new Set(tree.listChanges().map((c) => c.path));
+      const before = new Map(tree.listChanges().map((c) => [c.path, c.content?.toString('utf-8')]));
       await generate(tree, { name, kind });
-      const after = written(tree).filter((p) => !before.has(p) || p.startsWith(`apps/${name}/`));
-      expect(after.every((p) => p.startsWith(`apps/${name}/`))).toBe(true);
+      // Nothing outside apps/<name>/ is added or changed.
+      const outside = tree.listChanges().filter((c) => !c.path.startsWith(`apps/${name}/`) && before.get(c.path) !== c.content?.toString('utf-8'));
+      expect(outside.map((c) => c.path)).toEqual([]);
     });
 
     it('writes only under apps/<name>/: app, tests, Dockerfile, project, tsconfigs, jest config and manifest', () => {

@@ -5,6 +5,7 @@ export * from './definitions/tables';
 export * from './definitions/queues';
 export * from './config/config';
 export * from './config/config-error';
+export * from './config/env-reader';
 export * from './errors/problem';
 export * from './aws/clients';
 export * from './repositories/cursor';

@@ -14,8 +14,8 @@ describe('.dockerignore', () => {
     expect(checkDockerIgnore(root)).toEqual([]);
   });
 
-  it('lets the bundles and their pruned manifests in', () => {
-    for (const app of ['api', 'worker']) {
+  it('lets every app\'s bundle and pruned manifests in, a newly generated one included', () => {
+    for (const app of ['api', 'worker', 'a-new-service']) {
       for (const file of ['main.js', 'main.js.map', 'package.json', 'package-lock.json']) {
         expect(root.excludes(`dist/apps/${app}/${file}`)).toBe(false);
       }

@@ -30,9 +30,9 @@ describe('Dockerfile rules', () => {
     expect(rulesBroken(GOOD)).toEqual([]);
   });
 
-  it.each(['apps/api', 'apps/worker'])('%s/Dockerfile passes every rule', (root) => {
-    const project = JSON.parse(readFileSync(join(REPO_ROOT, root, 'project.json'), 'utf8'));
-    const text = readFileSync(join(REPO_ROOT, root, 'Dockerfile'), 'utf8');
+  it.each(['api', 'worker'])('apps/%s/Dockerfile passes every rule', (app) => {
+    const project = JSON.parse(readFileSync(join(REPO_ROOT, 'apps', app, 'project.json'), 'utf8'));
+    const text = readFileSync(join(REPO_ROOT, 'apps', app, 'Dockerfile'), 'utf8');
     expect(checkDockerfile(parseDockerfile(text), { bundlePath: project.targets.build.options.outputPath })).toEqual([]);
   });
 

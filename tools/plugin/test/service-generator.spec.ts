@@ -33,6 +33,7 @@ describe('service generator', () => {
   let tree: Tree;
   beforeEach(() => {
     tree = createTreeWithEmptyWorkspace();
+    tree.write('.nvmrc', '24.21.0\n');
     addService(tree, API);
   });
 
@@ -43,6 +44,7 @@ describe('service generator', () => {
     const name = `new-${kind}`;
     beforeEach(async () => {
       tree = createTreeWithEmptyWorkspace();
+      tree.write('.nvmrc', '24.21.0\n');
       addService(tree, API);
       const before = new Map(tree.listChanges().map((c) => [c.path, c.content?.toString('utf-8')]));
       await generate(tree, { name, kind });
@@ -82,6 +84,7 @@ describe('service generator', () => {
       expect(dockerfile).toMatch(/^HEALTHCHECK /m);
       expect(dockerfile).toContain(`COPY dist/apps/${name}/ ./`);
       expect(dockerfile).toMatch(/NODE_ENV=production/);
+      expect(dockerfile.match(/^FROM .*$/gm)).toEqual(['FROM node:24.21.0-bookworm-slim AS deps', 'FROM node:24.21.0-bookworm-slim AS runtime']);
     });
   });
 

@@ -52,6 +52,7 @@ export async function serviceGenerator(tree: Tree, options: ServiceGeneratorSche
     heartbeatFile: `/tmp/${plan.name}-heartbeat`,
     metricsNamespace: metricsNamespace(plan.kind),
     offsetFromRoot: '../../',
+    nodeVersion: workspaceNodeVersion(tree),
   };
 
   addProjectConfiguration(tree, plan.name, {
@@ -232,4 +233,11 @@ function projectTargets(name: string) {
     lint: {},
     typecheck: {},
   };
+}
+
+/** The images run the workspace's one Node release, written in `.nvmrc`. */
+function workspaceNodeVersion(tree: Tree): string {
+  const version = tree.read('.nvmrc', 'utf-8')?.trim();
+  if (!version) throw new Error('.nvmrc is missing: the new image pins the workspace\'s Node release from it');
+  return version;
 }

@@ -1,13 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /**
  * The generator for real: `npx nx g @platform/plugin:service` in a temporary copy of this workspace (its
  * tracked and untracked files as they are now, a fresh git repository, node_modules symlinked), then the new
- * service's own tests, lint and typecheck, the catalog, and, where the per-service infra already exists,
- * synth + policy check of its stack `svc-<name>` and the deploy plan. Slow (minutes): an integration test.
+ * service's own tests, lint and typecheck, the catalog, synth + policy check of its stack `svc-<name>` (with the
+ * resources of its kind) and the deploy plan (its image, the registry and its stack only). Slow (minutes): an integration test.
  */
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -17,7 +17,6 @@ const ENV = {
   NX_NO_CLOUD: 'true',
   NX_TUI: 'false',
   CHECKPOINT_DISABLE: '1',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
 interface Run {
@@ -41,19 +40,19 @@ function ok(cwd: string, command: string, args: string[], env: Record<string, st
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
-/** Source files (not tests) of a folder contain `text`: how this test sees whether a feature is there yet. */
-function sourcesMention(dir: string, text: string): boolean {
-  if (!existsSync(dir)) return false;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && entry.name !== 'test' && sourcesMention(path, text)) return true;
-    } else if (entry.name.endsWith('.ts') && !/\.(spec|test)\.ts$/.test(entry.name) && readFileSync(path, 'utf8').includes(text)) {
-      return true;
-    }
-  }
-  return false;
+/** Resource types of one synthesized stack. */
+function resourceTypes(work: string, stack: string): string[] {
+  const json = JSON.parse(readFileSync(join(work, 'cdktf.out', 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, unknown> };
+  return Object.keys(json.resource ?? {});
 }
+
+/** What the stack of each kind must hold beyond the task definition, its log group and alarms. */
+const KIND_RESOURCES: Record<string, string[]> = {
+  web: ['aws_ecs_service', 'aws_lb_target_group', 'aws_lb_listener_rule', 'aws_appautoscaling_target'],
+  backend: ['aws_ecs_service', 'aws_appautoscaling_target'],
+  worker: ['aws_ecs_service', 'aws_appautoscaling_target'],
+  scheduled: ['aws_scheduler_schedule', 'aws_sqs_queue', 'aws_cloudwatch_event_rule'],
+};
 
 const KINDS = [
   { kind: 'web', name: 'it-web', args: ['--path=/it-web'] },
@@ -109,34 +108,25 @@ describe('nx g @platform/plugin:service in a copy of the workspace', () => {
     ]);
     expect(JSON.parse(catalog.output.trim().split('\n').pop() ?? '[]')).toContainEqual([name, kind]);
 
-    // Per-service stacks are being added to infra concurrently: check them where infra already has them.
-    if (sourcesMention(join(work, 'infra'), 'svc-')) {
-      ok(work, 'npm', ['run', 'synth'], { ENVIRONMENTS: 'dev', STACKS: `svc-${name}` });
-      expect(existsSync(join(work, 'cdktf.out', 'stacks', `dev-svc-${name}`, 'cdk.tf.json'))).toBe(true);
-      ok(work, 'npm', ['run', 'policy:check']);
-      process.stdout.write(`[${name}] generator start -> synth + policy check of svc-${name} green: ${Date.now() - started} ms\n`);
-    } else {
-      process.stdout.write(`[${name}] skip: infra has no per-service stacks (svc-<name>) yet; no synth/policy check of svc-${name}\n`);
-    }
+    ok(work, 'npm', ['run', 'synth'], { ENVIRONMENTS: 'dev', STACKS: `svc-${name}` });
+    const types = resourceTypes(work, `dev-svc-${name}`);
+    for (const type of ['aws_ecs_task_definition', 'aws_cloudwatch_log_group', 'aws_cloudwatch_metric_alarm', ...KIND_RESOURCES[kind]]) expect([name, types.includes(type) ? type : `no ${type}`]).toEqual([name, type]);
+    ok(work, 'npm', ['run', 'policy:check']);
+    process.stdout.write(`[${name}] generator start -> synth + policy check of svc-${name} green: ${Date.now() - started} ms\n`);
 
     git(work, 'add', '-A');
     git(work, 'commit', '--quiet', '--no-verify', '-m', `add ${name}`);
     const head = git(work, 'rev-parse', 'HEAD');
-    if (existsSync(join(work, 'tools', 'deploy-plan', 'src', 'bin.ts'))) {
-      const plan = ok(work, 'npm', ['run', '--silent', 'deploy:plan', '--', '--base', base, '--head', head, '--json']);
-      const parsed = JSON.parse(plan.output.slice(plan.output.indexOf('{'))) as {
-        images: { project: string }[];
-        environments: { name: string; stacks: { name: string }[] }[];
-      };
-      expect(parsed.images.map((i) => i.project)).toContain(name);
-      if (sourcesMention(join(work, 'tools', 'deploy-plan', 'src'), 'svc-')) {
-        for (const environment of parsed.environments) expect(environment.stacks.map((s) => s.name)).toContain(`svc-${name}`);
-      } else {
-        process.stdout.write(`[${name}] skip: deploy-plan has no per-service stacks yet; checked the image only\n`);
-      }
-    } else {
-      process.stdout.write(`[${name}] skip: no tools/deploy-plan\n`);
-    }
+    const plan = ok(work, 'npm', ['run', '--silent', 'deploy:plan', '--', '--base', base, '--head', head, '--json']);
+    const parsed = JSON.parse(plan.output.slice(plan.output.indexOf('{'))) as {
+      images: { project: string }[];
+      environments: { name: string; stacks: { name: string }[] }[];
+    };
+    expect(parsed.images.map((i) => i.project)).toEqual([name]);
+    expect(parsed.environments.length).toBeGreaterThan(0);
+    // A new service: its repository (registry) and its own stack, nothing of the other services.
+    for (const environment of parsed.environments) expect(environment.stacks.map((s) => s.name).filter((s) => s.startsWith('svc-'))).toEqual([`svc-${name}`]);
+    for (const environment of parsed.environments) expect(environment.stacks.map((s) => s.name)).toContain('registry');
 
     const tests = ok(work, 'npx', ['jest', '-c', `apps/${name}/jest.config.js`]);
     expect(tests.output).toMatch(/Tests:\s+\d+ passed, \d+ total/);

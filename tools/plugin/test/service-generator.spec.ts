@@ -71,9 +71,10 @@ describe('service generator', () => {
       expect(manifest(name)).toMatchObject({ name, kind, cpu: 256, memoryMiB: 512, $schema: '../../libs/service-catalog/service.schema.json' });
     });
 
-    it('tags the project type:app, scope, kind and deploy:image, with build/docker-build/serve/test/lint/typecheck targets', () => {
+    it('tags the project type:app, scope, kind and deploy:image, with build/docker-build/serve/typecheck targets (test and lint are inferred)', () => {
       expect(project(name).tags).toEqual(['type:app', `scope:${name}`, `kind:${kind}`, 'deploy:image']);
-      expect(Object.keys(project(name).targets).sort()).toEqual(['build', 'docker-build', 'lint', 'serve', 'test', 'typecheck']);
+      expect(Object.keys(project(name).targets).sort()).toEqual(['build', 'docker-build', 'serve', 'typecheck']);
+      expect(tree.exists(`apps/${name}/jest.config.js`)).toBe(true);
       expect(project(name).targets.build).toMatchObject({ executor: '@nx/esbuild:esbuild', options: { main: `apps/${name}/src/main.ts`, outputPath: `dist/apps/${name}` } });
     });
 

@@ -229,8 +229,7 @@ function projectTargets(name: string) {
       options: { command: `tsx tools/local-dev/src/main.ts --only ${name}` },
       continuous: true,
     },
-    test: {},
-    lint: {},
+    // test and lint are inferred from jest.config.js and eslint.config.mjs (@nx/jest/plugin, @nx/eslint/plugin).
     typecheck: {},
   };
 }

@@ -39,8 +39,10 @@ export interface ServiceCatalog {
  * Validates every manifest and the catalog as a whole, then returns it; all problems are thrown
  * together as one CatalogError, each line naming the manifest (or project) and the field:
  * a manifest that breaks its schema or its kind's rules, a name that is not its folder's, a
- * `deploy:image` project without a manifest, a manifest without an image project, and two web
- * services with the same listener rule priority or the same routes.
+ * `deploy:image` project without a manifest, a manifest without an image project, two web
+ * services with the same listener rule priority or the same routes, a web service whose health
+ * path the shared ALB would not route to it (the smoke test reaches it through the ALB), and two
+ * services on the same port (`npm run dev` runs them side by side).
  */
 export function parseCatalog(sources: readonly ManifestSource[], projects: readonly ProjectInfo[], environmentNames: readonly string[]): ServiceCatalog {
   const problems: string[] = [];
@@ -77,7 +79,7 @@ export function parseCatalog(sources: readonly ManifestSource[], projects: reado
       problems.push(`${project.root}: project ${project.name} is tagged "${IMAGE_PROJECT_TAG}" but has no ${MANIFEST_FILE}, so nothing would deploy its image`);
     }
   }
-  problems.push(...routeConflicts(entries));
+  problems.push(...routeConflicts(entries), ...healthRouteProblems(entries), ...portConflicts(entries));
   if (problems.length > 0) throw new CatalogError(problems);
   entries.sort((a, b) => a.manifest.name.localeCompare(b.manifest.name));
   const byName = new Map(entries.map((e) => [e.manifest.name, e.manifest]));
@@ -97,6 +99,51 @@ function routeConflicts(entries: readonly CatalogEntry[]): string[] {
     const sameRoute = routes.get(key);
     if (sameRoute) problems.push(`${manifestPath}: http routes the same hosts and paths as service "${sameRoute}"`);
     routes.set(key, manifest.name);
+  }
+  return problems;
+}
+
+/** ALB path pattern semantics: case-sensitive, `*` any run of characters, `?` exactly one. */
+export function pathPatternMatches(pattern: string, path: string): boolean {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`).test(path);
+}
+
+/**
+ * A web service's health path must reach it through the shared ALB: one of its own path patterns matches
+ * it, and no service whose rule is evaluated first (lower priority number) matches it too.
+ */
+function healthRouteProblems(entries: readonly CatalogEntry[]): string[] {
+  const web = entries.filter((e) => e.manifest.http && e.manifest.health);
+  const problems: string[] = [];
+  for (const { manifest, manifestPath } of web) {
+    const health = manifest.health!.path;
+    if (!manifest.http!.paths.some((pattern) => pathPatternMatches(pattern, health))) {
+      problems.push(`${manifestPath}: health.path "${health}" matches none of http.paths (${manifest.http!.paths.join(', ')}), so the ALB would not route the smoke test to this service`);
+      continue;
+    }
+    const first = web
+      .filter((other) => other.manifest.name !== manifest.name && other.manifest.http!.priority < manifest.http!.priority)
+      .filter((other) => (other.manifest.http!.hosts ?? []).length === 0 || sameHosts(other.manifest, manifest))
+      .find((other) => other.manifest.http!.paths.some((pattern) => pathPatternMatches(pattern, health)));
+    if (first) problems.push(`${manifestPath}: health.path "${health}" is routed to service "${first.manifest.name}" first (priority ${first.manifest.http!.priority})`);
+  }
+  return problems;
+}
+
+function sameHosts(a: ServiceManifest, b: ServiceManifest): boolean {
+  const hosts = (m: ServiceManifest) => JSON.stringify([...(m.http?.hosts ?? [])].sort());
+  return hosts(a) === hosts(b);
+}
+
+function portConflicts(entries: readonly CatalogEntry[]): string[] {
+  const problems: string[] = [];
+  const ports = new Map<number, string>();
+  for (const { manifest, manifestPath } of entries) {
+    if (manifest.port === undefined) continue;
+    const other = ports.get(manifest.port);
+    if (other) problems.push(`${manifestPath}: port ${manifest.port} is already used by service "${other}"; ports are unique so every service can run side by side locally`);
+    ports.set(manifest.port, manifest.name);
   }
   return problems;
 }

@@ -10,7 +10,7 @@ export const MANIFESTS: Readonly<Record<ServiceKind, ServiceManifest>> = {
     description: 'a web service',
     port: 3000,
     http: { paths: ['/web1/*'], priority: 100 },
-    health: { path: '/healthz' },
+    health: { path: '/web1/healthz' },
     cpu: 256,
     memoryMiB: 512,
   },

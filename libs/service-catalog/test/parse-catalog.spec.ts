@@ -1,4 +1,4 @@
-import { CatalogError, parseCatalog } from '../src';
+import { CatalogError, parseCatalog, pathPatternMatches } from '../src';
 import { ENVIRONMENTS, MANIFESTS, workspaceOf } from './catalog-fixtures';
 
 function problemsOf(run: () => unknown): string[] {
@@ -38,12 +38,43 @@ describe('parseCatalog', () => {
   });
 
   it('rejects two web services with the same priority or the same routes', () => {
-    const other = { ...MANIFESTS.web, name: 'web2' };
+    const other = { ...MANIFESTS.web, name: 'web2', port: 3002 };
     const { sources, projects } = workspaceOf(MANIFESTS.web, other);
     expect(problemsOf(() => parseCatalog(sources, projects, ENVIRONMENTS))).toEqual([
       'apps/web2/service.json: http.priority 100 is already used by service "web1"; listener rule priorities are unique',
       'apps/web2/service.json: http routes the same hosts and paths as service "web1"',
     ]);
+  });
+
+  it('rejects a web health path the shared ALB would not route to the service', () => {
+    const unrouted = { ...MANIFESTS.web, health: { path: '/healthz' } };
+    expect(problemsOf(() => parseCatalog(workspaceOf(unrouted).sources, workspaceOf(unrouted).projects, ENVIRONMENTS))).toEqual([
+      'apps/web1/service.json: health.path "/healthz" matches none of http.paths (/web1/*), so the ALB would not route the smoke test to this service',
+    ]);
+    const catchAll = { ...MANIFESTS.web, name: 'site', port: 3001, http: { paths: ['/*'], priority: 10 }, health: { path: '/healthz' } };
+    const { sources, projects } = workspaceOf(MANIFESTS.web, catchAll);
+    expect(problemsOf(() => parseCatalog(sources, projects, ENVIRONMENTS))).toEqual([
+      'apps/web1/service.json: health.path "/web1/healthz" is routed to service "site" first (priority 10)',
+    ]);
+    const hostOnly = { ...catchAll, http: { ...catchAll.http, hosts: ['site.example.com'] } };
+    expect(parseCatalog(workspaceOf(MANIFESTS.web, hostOnly).sources, workspaceOf(MANIFESTS.web, hostOnly).projects, ENVIRONMENTS).services).toHaveLength(2);
+  });
+
+  it('rejects two services on the same port', () => {
+    const backend = { ...MANIFESTS.backend, port: MANIFESTS.web.port };
+    const { sources, projects } = workspaceOf(MANIFESTS.web, backend);
+    expect(problemsOf(() => parseCatalog(sources, projects, ENVIRONMENTS))).toEqual([
+      'apps/back1/service.json: port 3000 is already used by service "web1"; ports are unique so every service can run side by side locally',
+    ]);
+  });
+
+  it('matches ALB path patterns: * any run of characters, ? one, case-sensitive', () => {
+    expect(pathPatternMatches('/*', '/healthz')).toBe(true);
+    expect(pathPatternMatches('/web1/*', '/web1/healthz')).toBe(true);
+    expect(pathPatternMatches('/web1/*', '/web1')).toBe(false);
+    expect(pathPatternMatches('/v?/x', '/v1/x')).toBe(true);
+    expect(pathPatternMatches('/Web1/*', '/web1/a')).toBe(false);
+    expect(pathPatternMatches('/a.b', '/axb')).toBe(false);
   });
 
   it('rejects a name that is not its folder name', () => {

@@ -7,7 +7,7 @@ describe('resolveService', () => {
   it('fills in the defaults', () => {
     const web = resolveService(MANIFESTS.web, context);
     expect(web.count).toEqual(SERVICE_DEFAULTS.count);
-    expect(web.health).toEqual({ path: '/healthz', matcher: '200' });
+    expect(web.health).toEqual({ path: '/web1/healthz', matcher: '200' });
     expect(web.http).toEqual({ paths: ['/web1/*'], hosts: [], priority: 100 });
     expect(web.stopTimeoutSeconds).toBe(30);
     const job = resolveService(MANIFESTS.scheduled, context);

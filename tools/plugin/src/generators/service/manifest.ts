@@ -34,7 +34,8 @@ export function buildManifest(plan: ManifestPlan): ServiceManifest {
         ...head,
         port: plan.port,
         http: { paths: plan.paths ?? [], priority: plan.priority ?? 0 },
-        health: { path: '/healthz', matcher: SERVICE_DEFAULTS.healthMatcher },
+        // Under the prefix, so the shared ALB routes the smoke test of this service to it.
+        health: { path: `${plan.prefix ?? ''}/healthz`, matcher: SERVICE_DEFAULTS.healthMatcher },
         ...DEFAULT_SIZE,
         count,
         stopTimeoutSeconds: SERVICE_DEFAULTS.stopTimeoutSeconds,

@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { workspaceCopy } from '@platform/cli-support';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 /**
  * The generator for real: `npx nx g @platform/plugin:service` in a temporary copy of this workspace (its
- * tracked and untracked files as they are now, a fresh git repository, node_modules symlinked), then the new
+ * tracked and untracked files as they are now, a fresh git repository, node_modules symlinked: workspaceCopy), then the new
  * service's own tests, lint and typecheck, the catalog, synth + policy check of its stack `svc-<name>` (with the
  * resources of its kind) and the deploy plan (its image, the registry and its stack only). Slow (minutes): an integration test.
  */
@@ -67,23 +68,17 @@ describe('nx g @platform/plugin:service in a copy of the workspace', () => {
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'plugin-workspace-'));
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' })
-      .split('\0')
-      .filter((f) => f && existsSync(join(REPO_ROOT, f)));
-    for (const file of files) {
-      mkdirSync(dirname(join(work, file)), { recursive: true });
-      cpSync(join(REPO_ROOT, file), join(work, file));
-    }
-    symlinkSync(join(REPO_ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
-    git(work, 'init', '--quiet', '--initial-branch=main');
-    git(work, 'config', 'user.email', 'plugin-test@example.com');
-    git(work, 'config', 'user.name', 'plugin test');
-    git(work, 'add', '-A');
-    git(work, 'commit', '--quiet', '--no-verify', '-m', 'workspace copy');
+    workspaceCopy(REPO_ROOT, work);
   }, 120_000);
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  // Keep each kind's result on its own even when a test fails part-way: the next kind starts from a clean tree.
+  afterEach(() => {
+    git(work, 'add', '-A');
+    git(work, 'commit', '--quiet', '--no-verify', '--allow-empty', '-m', 'after test');
   });
 
   it.each(KINDS)('--kind=$kind: writes only apps/$name/, its tests pass, the catalog has it, infra and the deploy plan follow', ({ kind, name, args }) => {

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { workspaceCopy } from '@platform/cli-support';
 import { machineLoad, runMain, writeResult, WORKSPACE_ROOT, type BenchResult } from './support/bench-result';
 import { compileSynth, median, timeCompiledSynth } from './synth.bench';
+import { progress } from './support/progress';
 
 const NAME = 'catalog-scale';
 const SERVICES = 10;
@@ -51,10 +52,12 @@ export async function run(): Promise<BenchResult> {
   const work = join(dir, 'workspace');
   mkdirSync(work, { recursive: true });
   try {
+    progress(NAME, `copying the workspace to ${work}`);
     const base = workspaceCopy(WORKSPACE_ROOT, work);
     const git = (...args: string[]) => execFileSync('git', args, { cwd: work, encoding: 'utf8' }).trim();
 
     // 1. one service, generator to a green synth + policy check
+    progress(NAME, 'nx g one web service, synth of its stack, policy check');
     const started = process.hrtime.bigint();
     const first = generate(work, 0);
     const synthMs = timed(work, 'npm', ['run', '--silent', 'synth'], { ENVIRONMENTS: 'dev', STACKS: `svc-${first.name}` });
@@ -63,12 +66,16 @@ export async function run(): Promise<BenchResult> {
 
     // 2. ten services, compiled synth of every stack of every environment
     const generated = [first];
-    for (let i = 1; i < SERVICES; i++) generated.push(generate(work, i));
+    for (let i = 1; i < SERVICES; i++) {
+      progress(NAME, `generating service ${i + 1} of ${SERVICES}`);
+      generated.push(generate(work, i));
+    }
     git('add', '-A');
     git('commit', '--quiet', '--no-verify', '-m', `${SERVICES} generated services`);
     const head = git('rev-parse', 'HEAD');
     const bundle = join(dir, 'synth-entry.js');
     const outdir = join(dir, 'cdktf.out');
+    progress(NAME, `compiled synth of every stack, ${SYNTH_RUNS} runs`);
     await compileSynth(work, bundle);
     const synth = timeCompiledSynth(work, bundle, outdir, SYNTH_RUNS);
     const stacks = readdirSync(join(outdir, 'stacks')).length;
@@ -78,6 +85,7 @@ export async function run(): Promise<BenchResult> {
     // 3. the planner next to bare Nx, same commits, same loop
     const planArgs = ['run', '--silent', 'deploy:plan', '--', '--base', base, '--head', head, '--json'];
     const showArgs = ['nx', 'show', 'projects', '--affected', '--base', base, '--head', head];
+    progress(NAME, `deploy:plan and bare nx show projects --affected, ${PLAN_RUNS} runs each`);
     timed(work, 'npm', planArgs); // fills Nx's workspace-data cache, as a CI step after install would
     timed(work, 'npx', showArgs);
     const plan: number[] = [];

@@ -25,7 +25,7 @@ const NAME = 'catalog-scale';
 const SERVICES = 10;
 const KINDS = ['web', 'backend', 'worker', 'scheduled'] as const;
 const SYNTH_RUNS = 3;
-const PLAN_RUNS = 3;
+const PLAN_RUNS = 5;
 const TARGETS = { generatorToGreenMs: 60_000, synthWallMs: 2000, synthRssMiB: 300, planToBareNxRatio: 1.2 };
 const ENV = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', CHECKPOINT_DISABLE: '1' };
 

@@ -234,6 +234,39 @@ function deployPlan(r: BenchResult): BenchView {
   };
 }
 
+function catalogScale(r: BenchResult): BenchView {
+  const d = r.details;
+  const targets = (d.targets ?? {}) as Record<string, number>;
+  const meets = (d.meetsTargets ?? {}) as Record<string, boolean>;
+  const services = Array.isArray(d.services) ? d.services.length : '?';
+  return {
+    name: r.name,
+    title: 'Many services',
+    description: `A scratch copy of the workspace: \`nx g\` of one web service to a green synth + policy check of its stack, then ${services} generated services (${d.stacks ?? '?'} stacks over 3 environments) synthesized compiled, and the deploy plan of that commit next to bare \`nx show projects --affected\`.`,
+    chart: {
+      title: 'Median wall ms',
+      unit: 'ms',
+      bars: bars([
+        ['nx g to green synth + policy check', num(d, 'generatorToGreenMs')],
+        ['compiled synth, every stack', num(d, 'synthWallMs')],
+        ['deploy:plan --json', median(d.deployPlanMs)],
+        ['nx show projects --affected', median(d.nxShowProjectsAffectedMs)],
+      ]),
+    },
+    rows: [
+      [`generator to green (< ${fmt(targets.generatorToGreenMs)} ms)`, `${fmt(num(d, 'generatorToGreenMs'), ' ms')} ${verdict(meets.generatorToGreen)}`],
+      [`synth wall / peak RSS (<= ${fmt(targets.synthWallMs)} ms, <= ${fmt(targets.synthRssMiB)} MiB)`, `${fmt(num(d, 'synthWallMs'), ' ms')} / ${fmt(num(d, 'synthRssMiB'), ' MiB')} ${verdict(meets.synthWall && meets.synthRss)}`],
+      [`deploy:plan / bare nx (<= ${fmt(targets.planToBareNxRatio)})`, `${fmt(num(d, 'planToBareNxRatio'))} ${verdict(meets.planRatio)}`],
+    ],
+  };
+}
+
+function median(values: unknown): number | undefined {
+  if (!Array.isArray(values) || values.length === 0) return undefined;
+  const sorted = values.map(Number).sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 function generic(r: BenchResult): BenchView {
   return {
     name: r.name,
@@ -251,6 +284,7 @@ const VIEWS: Record<string, (result: BenchResult) => BenchView> = {
   startup,
   synth,
   'deploy-plan': deployPlan,
+  'catalog-scale': catalogScale,
 };
 
 /** Report order: the order of VIEWS, then unknown benchmarks by name. */

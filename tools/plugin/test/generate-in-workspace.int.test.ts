@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { workspaceCopy } from '@platform/cli-support';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,47 @@ const KIND_RESOURCES: Record<string, string[]> = {
   scheduled: ['aws_scheduler_schedule', 'aws_sqs_queue', 'aws_cloudwatch_event_rule'],
 };
 
+/**
+ * `npm run dev -- --only <name>` in the copy: a scheduled job runs once and exits 0; any other kind
+ * starts (a web or backend service answers its health check on its manifest port) and stops with 0 on SIGTERM.
+ */
+async function runsInLocalDev(work: string, name: string, kind: string): Promise<void> {
+  const offset = 20000 + Math.floor(Math.random() * 20000);
+  // What `npm run dev` runs, started directly so SIGTERM reaches local-dev itself (as Ctrl-C does).
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'tools/local-dev/src/main.ts', '--only', name], {
+    cwd: work,
+    env: { ...ENV, LOCAL_DATA_DIR: join(work, '.local-data'), LOCAL_PORT_OFFSET: String(offset), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
+  const waitFor = async (what: string, probe: () => Promise<boolean> | boolean) => {
+    for (const deadline = Date.now() + 90_000; !(await probe()); await new Promise((r) => setTimeout(r, 250))) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`npm run dev --only ${name}: no ${what}; output:\n${output}`);
+    }
+  };
+  try {
+    if (kind === 'scheduled') {
+      const [code] = await exited;
+      expect({ code, finished: output.includes(`dev: ${name} finished (0)`) }).toEqual({ code: 0, finished: true });
+      return;
+    }
+    await waitFor('banner', () => new RegExp(`^  ${name}\\s+${kind}: `, 'm').test(output));
+    const manifest = JSON.parse(readFileSync(join(work, 'apps', name, 'service.json'), 'utf8')) as { port?: number; health?: { path: string } };
+    if (manifest.port !== undefined && manifest.health) {
+      const url = `http://127.0.0.1:${manifest.port + offset}${manifest.health.path}`;
+      await waitFor(`answer from ${url}`, () => fetch(url).then((r) => r.status === 200, () => false));
+    }
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code).toBe(0);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
 const KINDS = [
   { kind: 'web', name: 'it-web', args: ['--path=/it-web'] },
   { kind: 'scheduled', name: 'it-job', args: ['--schedule=rate(1 hour)'] },
@@ -81,7 +123,7 @@ describe('nx g @platform/plugin:service in a copy of the workspace', () => {
     git(work, 'commit', '--quiet', '--no-verify', '--allow-empty', '-m', 'after test');
   });
 
-  it.each(KINDS)('--kind=$kind: writes only apps/$name/, its tests pass, the catalog has it, infra and the deploy plan follow', ({ kind, name, args }) => {
+  it.each(KINDS)('--kind=$kind: writes only apps/$name/, its tests pass, the catalog has it, infra, local dev and the deploy plan follow', async ({ kind, name, args }) => {
     const base = git(work, 'rev-parse', 'HEAD');
     const started = Date.now();
     const gen = ok(work, 'npx', ['nx', 'g', '@platform/plugin:service', name, `--kind=${kind}`, ...args, '--no-interactive']);
@@ -122,6 +164,8 @@ describe('nx g @platform/plugin:service in a copy of the workspace', () => {
     // A new service: its repository (registry) and its own stack, nothing of the other services.
     for (const environment of parsed.environments) expect(environment.stacks.map((s) => s.name).filter((s) => s.startsWith('svc-'))).toEqual([`svc-${name}`]);
     for (const environment of parsed.environments) expect(environment.stacks.map((s) => s.name)).toContain('registry');
+
+    await runsInLocalDev(work, name, kind);
 
     const tests = ok(work, 'npx', ['jest', '-c', `apps/${name}/jest.config.js`]);
     expect(tests.output).toMatch(/Tests:\s+\d+ passed, \d+ total/);

@@ -33,8 +33,8 @@ export function defineCommand<O extends Options>(command: CliCommand<O>): CliCom
 }
 
 /**
- * The one shape of every tool's command line: `--help`/`-h` prints the usage, a parse error or a
- * CliError is one line `<name>: <message>` and its exit code (2 for usage), anything else is one
+ * The one shape of every tool's command line: `--help`/`-h` prints the usage, a parse error (with
+ * the usage line) or a CliError is one line `<name>: <message>` and its exit code (2 for usage), anything else is one
  * line `<name>: internal error: ...` and 70 (the stack with CLI_DEBUG=1).
  */
 export async function runCli<O extends Options>(command: CliCommand<O>, argv: readonly string[], io: CliIo): Promise<number> {
@@ -47,7 +47,7 @@ export async function runCli<O extends Options>(command: CliCommand<O>, argv: re
     parsed = parseArgs({ args: [...argv], options: command.options, allowPositionals: true, strict: true }) as Parsed<O>;
   } catch (error) {
     const reason = (error as Error).message.split(/\.\s|\n/)[0].replace(/\.$/, '');
-    io.stderr(`${command.name}: ${reason}\n${command.usage.split('\n')[0]}\n(--help for more)\n`);
+    io.stderr(`${command.name}: ${reason} (${command.usage.split('\n')[0]}; --help for more)\n`);
     return EXIT.usage;
   }
   try {

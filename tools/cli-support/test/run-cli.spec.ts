@@ -37,7 +37,7 @@ describe('runCli', () => {
   it('answers an unknown option with one line, the usage line and exit 2', async () => {
     const t = io();
     expect(await runCli(command, ['--jsn'], t.io)).toBe(EXIT.usage);
-    expect(t.err()).toBe("demo: Unknown option '--jsn'\nusage: demo [--json] [--fail <code>] FILE...\n(--help for more)\n");
+    expect(t.err()).toBe("demo: Unknown option '--jsn' (usage: demo [--json] [--fail <code>] FILE...; --help for more)\n");
   });
 
   it('turns a CliError into its message and code, anything else into an internal error and 70', async () => {

@@ -127,6 +127,16 @@ describeIfApp(`project stacks (synthesized from ${hasApp ? 'infra/main.ts' : 'in
       }
     });
 
+    it('a service and a scheduled job whose alarms are removed (PLAT_ECS_SERVICE_ALARMS)', () => {
+      for (const stackName of ['prod-svc-api', 'prod-svc-purge-expired']) {
+        plant(stackName, 'PLAT_ECS_SERVICE_ALARMS', (doc) => {
+          delete doc.resource?.['aws_cloudwatch_metric_alarm'];
+          const [type] = ['aws_ecs_service', 'aws_scheduler_schedule'].filter((t) => doc.resource?.[t]);
+          return `${type}.${firstOfType(doc, type)[0]}`;
+        });
+      }
+    });
+
     it('a task policy statement widened to Resource "*" (CKV_AWS_355)', () => {
       plant('prod-svc-api', 'CKV_AWS_355', (doc) => {
         const policies = doc.resource?.['aws_iam_role_policy'] ?? {};

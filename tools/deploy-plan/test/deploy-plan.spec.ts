@@ -137,10 +137,10 @@ describe('deploy plan on a real git repository', () => {
     fixture.branchFromBase('new-service');
     fixture.write('apps/notifier/project.json', JSON.stringify({ name: 'notifier', tags: ['type:app', 'kind:web', 'deploy:image'], targets: { build: { executor: 'nx:noop', inputs: ['production'] } } }));
     fixture.write('apps/notifier/src/main.ts', 'export const notify = true;\n');
-    fixture.write('apps/notifier/Dockerfile', 'FROM node:22.21.0-bookworm-slim\n');
+    fixture.write('apps/notifier/Dockerfile', 'FROM node:24.21.0-bookworm-slim\n');
     fixture.write(
       'apps/notifier/service.json',
-      JSON.stringify({ name: 'notifier', kind: 'web', description: 'sends notices', port: 3000, http: { paths: ['/notifier/*'], priority: 100 }, health: { path: '/notifier/healthz' }, cpu: 256, memoryMiB: 512 }),
+      JSON.stringify({ name: 'notifier', kind: 'web', description: 'sends notices', port: 3010, http: { paths: ['/notifier/*'], priority: 100 }, health: { path: '/notifier/healthz' }, cpu: 256, memoryMiB: 512 }),
     );
     fixture.commitAll('notifier');
     const result = await plan();

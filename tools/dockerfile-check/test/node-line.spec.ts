@@ -3,7 +3,8 @@
  * workspace's own install (node-linux-* in optionalDependencies, which `npm ci` links as
  * node_modules/.bin/node), CI and the images run.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { findImageProjects } from '../src/check-command';
 import { join } from 'node:path';
 import { parseDockerfile } from '../src/parse-dockerfile';
 import { nodeLtsProblem } from '../src/node-release-schedule';
@@ -34,7 +35,7 @@ describe('the Node version', () => {
   });
 
   it('every image runs the same release', () => {
-    const dockerfiles = readdirSync(join(REPO_ROOT, 'apps')).map((app) => `apps/${app}/Dockerfile`);
+    const dockerfiles = findImageProjects(REPO_ROOT, ['apps']).map((project) => `${project.root}/Dockerfile`);
     const images = dockerfiles.flatMap((file) => parseDockerfile(read(file)).stages.map((stage) => stage.image));
     expect(images.length).toBeGreaterThanOrEqual(4);
     for (const image of images) expect(image).toBe(`node:${pinned}-bookworm-slim`);

@@ -90,13 +90,13 @@ describe('service generator', () => {
   });
 
   it('web: paths from --path, the lowest free priority from 100 and the next free port', async () => {
-    addService(tree, { ...API, name: 'reports', http: { paths: ['/reports', '/reports/*'], priority: 100 }, port: 3001 });
-    addService(tree, { ...API, name: 'billing', http: { paths: ['/billing', '/billing/*'], priority: 120 }, port: 3002 });
+    addService(tree, { ...API, name: 'reports', http: { paths: ['/reports', '/reports/*'], priority: 100 }, health: { path: '/reports/healthz' }, port: 3001 });
+    addService(tree, { ...API, name: 'billing', http: { paths: ['/billing', '/billing/*'], priority: 120 }, health: { path: '/billing/healthz' }, port: 3002 });
     await generate(tree, { name: 'search', path: '/v1/search' });
     expect(manifest('search')).toMatchObject({
       port: 3003,
       http: { paths: ['/v1/search', '/v1/search/*'], priority: 110 },
-      health: { path: '/healthz', matcher: '200' },
+      health: { path: '/v1/search/healthz', matcher: '200' },
       count: { desired: 1, min: 1, max: 2 },
       alarms: { p99LatencyMs: 1500, http5xxPerMinute: 10 },
     });
@@ -177,7 +177,7 @@ describe('service generator', () => {
     });
 
     it('a --path another web service routes', async () => {
-      addService(tree, { ...API, name: 'reports', http: { paths: ['/reports', '/reports/*'], priority: 100 }, port: 3001 });
+      addService(tree, { ...API, name: 'reports', http: { paths: ['/reports', '/reports/*'], priority: 100 }, health: { path: '/reports/healthz' }, port: 3001 });
       await refuses({ name: 'reports2', path: '/reports' }, /path \/reports, \/reports\/\* is already routed to service "reports" \(apps\/reports\/service.json\)/);
       await refuses({ name: 'catchall', path: '/*' }, /is not a path prefix/);
     });

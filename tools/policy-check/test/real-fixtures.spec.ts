@@ -46,6 +46,7 @@ function pairs(report: PolicyReport): string[] {
       'CKV_AWS_66 aws_cloudwatch_log_group.service_logs_30DB8EF6',
       'CKV_AWS_66 aws_cloudwatch_log_group.service_sidecar_logs_F0723DAB',
       'PLAT_ECS_CIRCUIT_BREAKER aws_ecs_service.images_serivce_71209E8F',
+      'PLAT_ECS_SERVICE_ALARMS aws_ecs_service.images_serivce_71209E8F',
       'PLAT_TF_S3_BACKEND terraform.backend',
     ]);
     expect(report.violations[0].constructPath).toBe('cdktf-ecs-consul/service_logs/service_logs');

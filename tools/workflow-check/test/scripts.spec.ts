@@ -1,3 +1,5 @@
+import { ENVIRONMENT_NAMES, imageTagVariable } from '@platform/infra-config';
+import { loadCatalog } from '@platform/service-catalog';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -214,7 +216,9 @@ describe('image-tags.sh', () => {
     const r = spawnSync(path.join(repo, '.github/scripts/image-tags.sh'), [], { cwd: repo, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NX_DAEMON: 'false' } });
     expect([r.status, r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn'))]).toEqual([0, []]);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toEqual([expect.stringMatching(/^API_IMAGE_TAG=nx-\d+$/), expect.stringMatching(/^WORKER_IMAGE_TAG=nx-\d+$/)]);
+    // One per catalog service, named as infra reads it (imageTagVariable: <NAME>_IMAGE_TAG).
+    const services = loadCatalog({ workspaceRoot: REPO_ROOT, environmentNames: ENVIRONMENT_NAMES }).services.map((s) => s.name);
+    expect(lines).toEqual(services.map((name) => expect.stringMatching(new RegExp(`^${imageTagVariable(name)}=nx-\\d+$`))));
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' })).toBe(''); // no ref or file changed
   });
 });

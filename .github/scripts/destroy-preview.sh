@@ -9,7 +9,7 @@ env="${1:?usage: destroy-preview.sh pr-<number>}"
 : "${STATE_BUCKET:?STATE_BUCKET is required}"
 here="$(cd "$(dirname "$0")" && pwd)"
 
-PREVIEW_ENVIRONMENT="$env" npm run synth
+PREVIEW_ENVIRONMENT="$env" DEPLOY_ENVIRONMENT="$env" npm run synth
 dir="$("$here/stack-dir.sh" "$env" service)"
 cd "$dir"
 terraform init -input=false -no-color >/dev/null

@@ -26,14 +26,18 @@ describe('stack plan/deploy commands', () => {
     );
   });
 
-  it('deploy is cdktf deploy with auto-approve (CI gates environments, not prompts)', () => {
-    expect(stackCommand({ action: 'deploy', stack: 'data', environment: 'prod' }).argv).toEqual([
-      'npx',
-      'cdktf',
-      'deploy',
-      'prod-data',
-      '--auto-approve',
-    ]);
+  it('deploy is cdktf deploy with auto-approve (CI gates environments, not prompts), strict about placeholders', () => {
+    const command = stackCommand({ action: 'deploy', stack: 'data', environment: 'prod' });
+    // Nx has deployed the upstream stacks in calls of their own: cdktf must not refuse for them
+    expect(command.argv).toEqual(['npx', 'cdktf', 'deploy', 'prod-data', '--auto-approve', '--ignore-missing-stack-dependencies']);
+    expect(command.env).toEqual({ CHECKPOINT_DISABLE: '1', ENVIRONMENTS: 'prod', STACKS: 'data', DEPLOY_ENVIRONMENT: 'prod' });
+    expect(stackCommand({ action: 'plan', stack: 'data', environment: 'prod' }).env).not.toHaveProperty('DEPLOY_ENVIRONMENT');
+  });
+
+  it('knows the edge stack and the per-service stacks', () => {
+    expect(stackCommand({ action: 'plan', stack: 'svc-api', environment: 'dev' }).argv).toEqual(['npx', 'cdktf', 'diff', 'dev-svc-api']);
+    expect(stackCommand({ action: 'plan', stack: 'edge', environment: 'dev' }).argv).toEqual(['npx', 'cdktf', 'diff', 'dev-edge']);
+    expect(() => stackCommand({ action: 'plan', stack: 'svc-', environment: 'dev' })).toThrow('unknown stack svc-');
   });
 
   it('refuses to guess an environment or a stack', () => {
@@ -60,7 +64,7 @@ describe('stack plan/deploy commands', () => {
     // Nx colours its task headers even when piped on some terminals; compare the plain text.
     const stdout = stripVTControlCharacters(raw);
     const commands = stdout.split('\n').filter((line) => line.startsWith('CHECKPOINT_DISABLE=1'));
-    const order = commands.map((line) => line.replace(/^.* deploy prod-(\w+) --auto-approve$/, '$1'));
+    const order = commands.map((line) => line.replace(/^.* deploy prod-(\w+) --auto-approve --ignore-missing-stack-dependencies$/, '$1'));
     expect(order).toHaveLength(5);
     expect(order.indexOf('state')).toBeLessThan(order.indexOf('network'));
     for (const upstream of ['network', 'registry', 'data']) expect(order.indexOf(upstream)).toBeLessThan(order.indexOf('service'));

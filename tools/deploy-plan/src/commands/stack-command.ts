@@ -14,9 +14,17 @@ export interface ShellCommand {
   readonly argv: readonly string[];
 }
 
+/** Stacks beyond the documented order: the shared edge stack and one `svc-<name>` per service. */
+const OTHER_STACK = /^(edge|svc-[a-z][a-z0-9-]*)$/;
+
 /**
  * The cdktf call for one stack in one environment. Stack ids are `<env>-<stack>` (PlatformStack);
  * ENVIRONMENTS/STACKS narrow what infra/main.ts synthesizes to that stack and its dependencies.
+ * A deploy:
+ * - `--ignore-missing-stack-dependencies`: Nx deploys the upstream stacks first (dependsOn), each
+ *   in its own call, and cdktf refuses a stack whose dependencies are not deployed in the same call;
+ * - `DEPLOY_ENVIRONMENT=<env>`: infra/config refuses placeholders (account id, `unreleased` image
+ *   tags, a missing certificate outside dev) with one line naming the variable to set.
  */
 export function stackCommand(options: StackCommandOptions): ShellCommand {
   const { action, stack, environment } = options;
@@ -24,12 +32,16 @@ export function stackCommand(options: StackCommandOptions): ShellCommand {
     throw new CliError(`--env is required: run it as nx run stack-${stack}:${action}:<${DOCUMENTED_ENVIRONMENTS.join('|')}>`, 2);
   }
   if (!/^[a-z][a-z0-9-]*$/.test(environment)) throw new CliError(`--env ${environment} is not an environment name`, 2);
-  if (!(DOCUMENTED_STACK_ORDER as readonly string[]).includes(stack)) {
-    throw new CliError(`unknown stack ${stack} (known: ${DOCUMENTED_STACK_ORDER.join(', ')})`, 2);
+  if (!(DOCUMENTED_STACK_ORDER as readonly string[]).includes(stack) && !OTHER_STACK.test(stack)) {
+    throw new CliError(`unknown stack ${stack} (known: ${DOCUMENTED_STACK_ORDER.join(', ')}, edge, svc-<name>)`, 2);
   }
   const stackId = `${environment}-${stack}`;
-  const cdktf = action === 'plan' ? ['cdktf', 'diff', stackId] : ['cdktf', 'deploy', stackId, '--auto-approve'];
-  return { env: { CHECKPOINT_DISABLE: '1', ENVIRONMENTS: environment, STACKS: stack }, argv: ['npx', ...cdktf] };
+  const env = { CHECKPOINT_DISABLE: '1', ENVIRONMENTS: environment, STACKS: stack };
+  if (action === 'plan') return { env, argv: ['npx', 'cdktf', 'diff', stackId] };
+  return {
+    env: { ...env, DEPLOY_ENVIRONMENT: environment },
+    argv: ['npx', 'cdktf', 'deploy', stackId, '--auto-approve', '--ignore-missing-stack-dependencies'],
+  };
 }
 
 /** How the command reads in a shell, for --dry-run and logs. */

@@ -96,6 +96,20 @@ describe('.github/scripts', () => {
       expect(missing.status).toBe(1);
       expect(missing.stderr).toContain('is not in this clone');
     });
+    it('env: base is what the environment last deployed (tag deployed/<env>), everything on a first deploy', () => {
+      const repo = clone('--no-single-branch');
+      const out = path.join(repo, '..', 'github-output-env');
+      expect(script('set-shas.sh', ['env', 'staging'], { cwd: repo, env: { GITHUB_OUTPUT: out } }).status).toBe(0);
+      const first = outputs(out).base;
+      expect(git(repo, 'rev-parse', `${first}^{tree}`)).toBe(git(repo, 'hash-object', '-t', 'tree', '/dev/null')); // nothing deployed: empty tree
+      git(repo, 'tag', 'deployed/staging', forkPoint);
+      writeFileSync(out, '');
+      expect(script('set-shas.sh', ['env', 'staging'], { cwd: repo, env: { GITHUB_OUTPUT: out } }).status).toBe(0);
+      expect(outputs(out)).toEqual({ base: forkPoint, head: featureHead });
+      writeFileSync(out, '');
+      expect(script('set-shas.sh', ['env', 'prod'], { cwd: repo, env: { GITHUB_OUTPUT: out } }).status).toBe(0);
+      expect(outputs(out).base).not.toBe(forkPoint); // another environment's tag is not this one's base
+    });
   });
 
   describe('stack-dir.sh', () => {

@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { hasVersionComment, isPinned, loadWorkflow, localFilesCalled, npmScriptsCalled, remoteAction, REPO_ROOT, steps, workflowFiles, type Workflow } from '../src';
+import { hasVersionComment, isPinned, needsOf, loadWorkflow, localFilesCalled, npmScriptsCalled, remoteAction, REPO_ROOT, steps, workflowFiles, type Workflow } from '../src';
 
 const workflows = workflowFiles().map(loadWorkflow);
 const byName = (name: string): Workflow => {
@@ -163,21 +163,11 @@ describe('actions and concurrency', () => {
     expect(new Set(groups).size).toBe(3);
   });
 
-  it('promotes dev -> staging -> prod', () => {
+  it('promotes dev -> staging -> prod, each only after the one before succeeded', () => {
     const main = byName('main.yml');
-    const needs = (job: string) => (main.jobs[job] as unknown as { needs: string[] }).needs;
-    expect(needs('deploy-staging')).toContain('deploy-dev');
-    expect(needs('deploy-prod')).toEqual(expect.arrayContaining(['deploy-dev', 'deploy-staging']));
-  });
-
-  it('applies in a GitHub environment (approvals) and smoke-tests after applying', () => {
-    const deploy = byName('deploy-environment.yml');
-    expect(deploy.jobs.apply.environment).toBe('${{ inputs.github-environment || inputs.environment }}');
-    const runs = (deploy.jobs.apply.steps ?? []).map((s) => s.run ?? '');
-    const apply = runs.findIndex((r) => r.includes('apply-reviewed-plans.sh'));
-    const smoke = runs.findIndex((r) => r.includes('smoke-test.sh'));
-    expect(apply).toBeGreaterThanOrEqual(0);
-    expect(smoke).toBeGreaterThan(apply);
+    expect(needsOf(main.jobs['deploy-staging'])).toContain('deploy-dev');
+    expect(needsOf(main.jobs['deploy-prod'])).toContain('deploy-staging');
+    for (const job of ['deploy-staging', 'deploy-prod']) expect([job, main.jobs[job].if]).toEqual([job, 'success()']);
   });
 
   it('computes base/head from a full clone wherever set-shas.sh runs', () => {

@@ -80,3 +80,12 @@ describe('every workflow', () => {
     expect(stepOf(byName('main.yml').jobs.verify, 'set-shas.sh env "$env"')).toBeDefined();
   });
 });
+
+describe('pull-request.yml in the merge queue', () => {
+  it('runs on merge_group too, with a base and a concurrency group that exist there', () => {
+    const pr = byName('pull-request.yml');
+    expect(pr.on).toHaveProperty('merge_group');
+    expect(String((pr as unknown as { concurrency: { group: string } }).concurrency.group)).toContain('|| github.ref');
+    for (const job of ['verify', 'secret-scan']) expect(stepOf(pr.jobs[job], 'set-shas.sh pr')?.run).toContain("github.base_ref || 'main'");
+  });
+});

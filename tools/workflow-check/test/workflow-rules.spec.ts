@@ -85,7 +85,7 @@ describe('every job calls only what exists in the repo', () => {
       '.github/scripts/c.jq',
     ]);
     const all = workflows.flatMap((w) => [...steps(w)].flatMap(({ step }) => npmScriptsCalled(step.run ?? '')));
-    expect(new Set(all)).toEqual(new Set(['synth', 'policy:check', 'deploy:plan', 'plan:summary', 'secrets:scan']));
+    expect(new Set(all)).toEqual(new Set(['synth', 'policy:check', 'deploy:plan', 'plan:summary', 'secrets:scan', 'terraform:validate']));
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCommand, checkDockerIgnore } from '../src/check-command';
@@ -14,8 +14,8 @@ describe('.dockerignore', () => {
     expect(checkDockerIgnore(root)).toEqual([]);
   });
 
-  it('lets the bundles and their pruned manifests in', () => {
-    for (const app of ['api', 'worker']) {
+  it('lets every app\'s bundle and pruned manifests in, a newly generated one included', () => {
+    for (const app of ['api', 'worker', 'a-new-service']) {
       for (const file of ['main.js', 'main.js.map', 'package.json', 'package-lock.json']) {
         expect(root.excludes(`dist/apps/${app}/${file}`)).toBe(false);
       }
@@ -42,7 +42,9 @@ describe('.dockerignore', () => {
 
 describe('checkCommand', () => {
   it('passes on this repository', async () => {
-    await expect(checkCommand({ cwd: REPO_ROOT })).resolves.toContain('apps/api/Dockerfile, apps/worker/Dockerfile');
+    const dockerfiles = readdirSync(join(REPO_ROOT, 'apps')).sort().map((app) => `apps/${app}/Dockerfile`);
+    expect(dockerfiles.length).toBeGreaterThanOrEqual(3);
+    await expect(checkCommand({ cwd: REPO_ROOT })).resolves.toContain(`${dockerfiles.slice(0, -1).join(', ')}, ${dockerfiles.at(-1)} and .dockerignore pass`);
   });
 
   it('fails with one line per problem when a Dockerfile copies what .dockerignore keeps out', async () => {

@@ -1,5 +1,5 @@
 /**
- * The gate the issue asks for: synthesize this repository's CDKTF app (every stack of every
+ * The policy gate: synthesize this repository's CDKTF app (every stack of every
  * environment) into a temporary folder, as `cdktf synth` would, and run every rule on it.
  */
 import { execFile } from 'node:child_process';
@@ -104,7 +104,7 @@ describeIfApp(`project stacks (synthesized from ${hasApp ? 'infra/main.ts' : 'in
     });
 
     it('world ingress to SSH on the load balancer group (PLAT_SG_PUBLIC_INGRESS)', () => {
-      plant('prod-service', 'PLAT_SG_PUBLIC_INGRESS', (doc) => {
+      plant('prod-edge', 'PLAT_SG_PUBLIC_INGRESS', (doc) => {
         const rules = doc.resource?.['aws_vpc_security_group_ingress_rule'] ?? {};
         const [name, rule] = Object.entries(rules).find(([, r]) => (r as JsonObject)['cidr_ipv4'] === '0.0.0.0/0') as [string, JsonObject];
         Object.assign(rule, { from_port: 22, to_port: 22 });
@@ -117,7 +117,7 @@ describeIfApp(`project stacks (synthesized from ${hasApp ? 'infra/main.ts' : 'in
         ['CKV_AWS_336', (c: JsonObject) => (c['readonlyRootFilesystem'] = false)],
         ['AVD-AWS-0036', (c: JsonObject) => (c['environment'] = [{ name: 'DB_PASSWORD', value: 'x' }])],
       ] as const) {
-        plant('prod-service', ruleId, (doc) => {
+        plant('prod-svc-api', ruleId, (doc) => {
           const [name, task] = firstOfType(doc, 'aws_ecs_task_definition');
           const defs = containers(task);
           change(defs[0]);
@@ -127,8 +127,18 @@ describeIfApp(`project stacks (synthesized from ${hasApp ? 'infra/main.ts' : 'in
       }
     });
 
+    it('a service and a scheduled job whose alarms are removed (PLAT_ECS_SERVICE_ALARMS)', () => {
+      for (const stackName of ['prod-svc-api', 'prod-svc-purge-expired']) {
+        plant(stackName, 'PLAT_ECS_SERVICE_ALARMS', (doc) => {
+          delete doc.resource?.['aws_cloudwatch_metric_alarm'];
+          const [type] = ['aws_ecs_service', 'aws_scheduler_schedule'].filter((t) => doc.resource?.[t]);
+          return `${type}.${firstOfType(doc, type)[0]}`;
+        });
+      }
+    });
+
     it('a task policy statement widened to Resource "*" (CKV_AWS_355)', () => {
-      plant('prod-service', 'CKV_AWS_355', (doc) => {
+      plant('prod-svc-api', 'CKV_AWS_355', (doc) => {
         const policies = doc.resource?.['aws_iam_role_policy'] ?? {};
         const [name, policy] = Object.entries(policies).find(([n]) => n.includes('task-policy')) as [string, JsonObject];
         const document = JSON.parse(String(policy['policy']));

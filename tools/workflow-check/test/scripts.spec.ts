@@ -4,10 +4,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { fixturesCorpus } from '@platform/cli-support';
 import { REPO_ROOT } from '../src';
 
 const SCRIPTS = path.join(REPO_ROOT, '.github/scripts');
-const REAL_PLANS = path.resolve(REPO_ROOT, '../shared/fixtures/terraform-plans');
+// Plans made in the repository (plan-summary's fixtures, one of them real `terraform show -json`
+// output), and real plans from public repositories when the external corpus is present.
+const PROJECT_PLANS = [path.join(REPO_ROOT, 'tools/plan-summary/test/fixtures'), path.join(REPO_ROOT, 'tools/plan-summary/test/fixtures/terraform-show')];
+const corpus = fixturesCorpus('terraform-plans', 'plan-for-review.jq on real plans from public repositories');
 
 function script(name: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   return spawnSync(path.join(SCRIPTS, name), args, {
@@ -180,27 +184,35 @@ describe('.github/scripts', () => {
   });
 
   describe('plan-for-review.jq', () => {
-    it('keeps everything plan-summary reports while dropping attribute values', () => {
-      const files = readdirSync(REAL_PLANS).filter((f) => f.endsWith('.json'));
+    /** Reduces every plan in `dirs`, then checks plan-summary reports the same from the reduced copies. */
+    function keepsSummary(dirs: string[]): void {
+      const plans = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f)));
+      expect(plans.length).toBeGreaterThan(0);
       const reduced = mkdtempSync(path.join(tmpdir(), 'reduced-plans-'));
-      mkdirSync(reduced, { recursive: true });
-      for (const f of files) {
-        const out = execFileSync('jq', ['-f', path.join(SCRIPTS, 'plan-for-review.jq'), path.join(REAL_PLANS, f)], { encoding: 'utf8', maxBuffer: 64 << 20 });
-        writeFileSync(path.join(reduced, f), out);
+      const copies = plans.map((plan, i) => {
+        const out = execFileSync('jq', ['-f', path.join(SCRIPTS, 'plan-for-review.jq'), plan], { encoding: 'utf8', maxBuffer: 64 << 20 });
         // no attribute values survive: the only `before` left holds deletion-protection flags
         expect(out).not.toMatch(/"after"\s*:/);
         expect(out).not.toContain('arn:aws:');
-      }
-      const summarize = (dir: string) => {
-        const r = spawnSync('npx', ['tsx', 'tools/plan-summary/src/bin.ts', '--json', ...files.map((f) => path.join(dir, f))], {
-          cwd: REPO_ROOT,
-          encoding: 'utf8',
-          timeout: 60_000,
-        });
+        mkdirSync(path.join(reduced, String(i)));
+        const copy = path.join(reduced, String(i), path.basename(plan));
+        writeFileSync(copy, out);
+        return copy;
+      });
+      const summarize = (files: string[]) => {
+        const r = spawnSync('npx', ['tsx', 'tools/plan-summary/src/bin.ts', '--json', ...files], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
         expect(r.status).toBe(0);
         return JSON.parse(r.stdout).stacks.map((s: { file?: string }) => ({ ...s, file: path.basename(s.file ?? '') }));
       };
-      expect(summarize(reduced)).toEqual(summarize(REAL_PLANS));
+      expect(summarize(copies)).toEqual(summarize(plans));
+    }
+
+    it('keeps everything plan-summary reports while dropping attribute values (project plans)', () => {
+      keepsSummary(PROJECT_PLANS);
+    });
+
+    (corpus.present ? it : it.skip)('keeps everything plan-summary reports while dropping attribute values (external corpus)', () => {
+      keepsSummary([corpus.dir]);
     });
   });
 });

@@ -190,7 +190,7 @@ describe('actions and concurrency', () => {
   });
 });
 
-describe('what each workflow does', () => {
+describe('what each workflow must do', () => {
   const pr = byName('pull-request.yml');
   const runsOf = (w: Workflow, job: string) => (w.jobs[job]?.steps ?? []).map((s) => s.run ?? '');
   const usesOf = (w: Workflow, job: string) => (w.jobs[job]?.steps ?? []).map((s) => s.uses ?? '');

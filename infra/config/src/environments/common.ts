@@ -1,15 +1,13 @@
 import { ConfigError } from '../config-error';
 import type { DomainConfig } from '../environment-config';
 import { PROJECT_NAME } from '../image-repository';
-import { Env, readImageTag, readOptional } from '../read-env';
+import { Env, readOptional } from '../read-env';
 
 /** Values every environment shares; the environment files spread them and override the rest. */
 export function commonSettings(env: Env) {
   return {
     project: PROJECT_NAME,
     owner: 'platform-team',
-    // The same image (same content hash) is promoted from dev to prod.
-    imageTags: { api: readImageTag(env, 'API_IMAGE_TAG'), worker: readImageTag(env, 'WORKER_IMAGE_TAG') },
     githubRepository: readOptional(env, 'GITHUB_REPOSITORY') ?? 'example-org/fargate-platform',
   } as const;
 }

@@ -14,8 +14,6 @@ export function prodConfig(env: Env = process.env): EnvironmentConfig {
     vpcCidr: '10.30.0.0/16',
     azCount: 3,
     natGateways: 3,
-    api: { cpu: 1024, memoryLimitMiB: 2048, desiredCount: 3, minCount: 3, maxCount: 12 },
-    worker: { cpu: 1024, memoryLimitMiB: 2048, desiredCount: 2, minCount: 2, maxCount: 20 },
     domain: readDomain(env, 'PROD'),
     alarmEmail: readOptional(env, 'PROD_ALARM_EMAIL') ?? 'platform-alerts@example.com',
     logRetentionDays: 90,
@@ -23,6 +21,5 @@ export function prodConfig(env: Env = process.env): EnvironmentConfig {
     deletionProtection: true,
     stateBucketName: stateBucketName(common.project, 'prod', accountId),
     stateStackBackend: readStateStackBackend(env),
-    apiSecrets: [{ envName: 'API_KEY_PEPPER', parameterName: '/fargate-platform/prod/api/key-pepper' }],
   };
 }

@@ -14,8 +14,6 @@ export function stagingConfig(env: Env = process.env): EnvironmentConfig {
     vpcCidr: '10.20.0.0/16',
     azCount: 2,
     natGateways: 2,
-    api: { cpu: 512, memoryLimitMiB: 1024, desiredCount: 2, minCount: 2, maxCount: 4 },
-    worker: { cpu: 512, memoryLimitMiB: 1024, desiredCount: 1, minCount: 1, maxCount: 4 },
     domain: readDomain(env, 'STAGING'),
     alarmEmail: readOptional(env, 'STAGING_ALARM_EMAIL') ?? 'platform-alerts+staging@example.com',
     logRetentionDays: 30,
@@ -23,6 +21,5 @@ export function stagingConfig(env: Env = process.env): EnvironmentConfig {
     deletionProtection: true,
     stateBucketName: stateBucketName(common.project, 'staging', accountId),
     stateStackBackend: readStateStackBackend(env),
-    apiSecrets: [{ envName: 'API_KEY_PEPPER', parameterName: '/fargate-platform/staging/api/key-pepper' }],
   };
 }

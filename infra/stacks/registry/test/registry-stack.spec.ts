@@ -1,15 +1,17 @@
 import { App, Testing } from 'cdktf';
 import { loadEnvironment } from '@platform/infra-config';
-import { IMAGE_NAMES, RegistryStack } from '../src';
+import { RegistryStack } from '../src';
+
+const SERVICES = ['api', 'purge-expired', 'worker'];
 
 describe('RegistryStack', () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const json: any = JSON.parse(Testing.synth(new RegistryStack(Testing.app() as App, { config: loadEnvironment('dev', {}) })));
+  const json: any = JSON.parse(Testing.synth(new RegistryStack(Testing.app() as App, { config: loadEnvironment('dev', {}), services: SERVICES })));
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const repos: any[] = Object.values(json.resource.aws_ecr_repository);
 
-  it('has one immutable (but for deployed-* tags), scanned, KMS-encrypted repository per image project', () => {
-    expect(repos.map((r) => r.name).sort()).toEqual(IMAGE_NAMES.map((i) => `fargate-platform/${i}`).sort());
+  it('has one immutable (but for deployed-* tags), scanned, KMS-encrypted repository per catalog service', () => {
+    expect(repos.map((r) => r.name).sort()).toEqual(SERVICES.map((i) => `fargate-platform/${i}`));
     for (const repo of repos) {
       expect(repo.image_tag_mutability).toBe('IMMUTABLE_WITH_EXCLUSION');
       expect(repo.image_tag_mutability_exclusion_filter).toEqual([{ filter: 'deployed-*', filter_type: 'WILDCARD' }]);

@@ -1,5 +1,8 @@
 import { CliError } from '../cli-error';
-import { DOCUMENTED_ENVIRONMENTS, DOCUMENTED_STACK_ORDER } from '../plan/conventions';
+import { MONITORING_STACK, SERVICE_STACK_PREFIX, SHARED_STACK_NAMES } from '@platform/infra-config';
+import { DOCUMENTED_ENVIRONMENTS } from '../plan/conventions';
+
+const KNOWN_STACKS = [...SHARED_STACK_NAMES, `${SERVICE_STACK_PREFIX}<service>`, MONITORING_STACK];
 
 export type StackAction = 'plan' | 'deploy';
 
@@ -13,9 +16,6 @@ export interface ShellCommand {
   readonly env: Readonly<Record<string, string>>;
   readonly argv: readonly string[];
 }
-
-/** Stacks beyond the documented order: the shared edge stack and one `svc-<name>` per service. */
-const OTHER_STACK = /^(edge|svc-[a-z][a-z0-9-]*)$/;
 
 /**
  * The cdktf call for one stack in one environment. Stack ids are `<env>-<stack>` (PlatformStack);
@@ -32,8 +32,9 @@ export function stackCommand(options: StackCommandOptions): ShellCommand {
     throw new CliError(`--env is required: run it as nx run stack-${stack}:${action}:<${DOCUMENTED_ENVIRONMENTS.join('|')}>`, 2);
   }
   if (!/^[a-z][a-z0-9-]*$/.test(environment)) throw new CliError(`--env ${environment} is not an environment name`, 2);
-  if (!(DOCUMENTED_STACK_ORDER as readonly string[]).includes(stack) && !OTHER_STACK.test(stack)) {
-    throw new CliError(`unknown stack ${stack} (known: ${DOCUMENTED_STACK_ORDER.join(', ')}, edge, svc-<name>)`, 2);
+  const known = (SHARED_STACK_NAMES as readonly string[]).includes(stack) || stack === MONITORING_STACK || /^svc-[a-z][a-z0-9-]*$/.test(stack);
+  if (!known) {
+    throw new CliError(`unknown stack ${stack} (known: ${KNOWN_STACKS.join(', ')})`, 2);
   }
   const stackId = `${environment}-${stack}`;
   const env = { CHECKPOINT_DISABLE: '1', ENVIRONMENTS: environment, STACKS: stack };

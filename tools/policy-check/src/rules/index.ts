@@ -12,6 +12,7 @@ import { serviceNoPublicIp } from './ecs/ckv-aws-333-no-public-ip';
 import { containerReadonlyRoot } from './ecs/ckv-aws-336-readonly-root';
 import { clusterContainerInsights } from './ecs/ckv-aws-65-container-insights';
 import { serviceCircuitBreaker } from './ecs/plat-ecs-circuit-breaker';
+import { serviceAlarms } from './ecs/plat-ecs-service-alarms';
 import { containerImagePinned } from './ecs/plat-ecs-image-tag';
 import { readableDocuments } from './general/plat-unreadable-document';
 import { noPublicAssumeRole } from './iam/ckv-aws-60-no-public-assume';
@@ -74,6 +75,7 @@ export const ALL_RULES: readonly Rule[] = [
   vpcFlowLogs,
   logGroupRetention,
   clusterContainerInsights,
+  serviceAlarms,
   // resilience
   tablePointInTimeRecovery,
   tableDeletionProtection,

@@ -182,3 +182,38 @@ describe('PLAT_ECS_IMAGE_TAG', () => {
     expect(unpinnedImageReason('registry.local:5000/app')).toContain('no tag');
   });
 });
+
+describe('PLAT_ECS_SERVICE_ALARMS', () => {
+  const service = { name: 'dev-api', cluster: 'c', task_definition: 't' };
+  const schedule = (deadLetter?: string) => ({ target: { arn: 'arn:aws:ecs:eu-west-1:000000000000:cluster/c', ...(deadLetter ? { dead_letter_config: { arn: deadLetter } } : {}) } });
+
+  it('catches a service no alarm watches, and a schedule whose failed runs are not alarmed or go nowhere', () => {
+    const stack = stackNamed()
+      .resource('aws_ecs_service', 'api', service)
+      .resource('aws_cloudwatch_metric_alarm', 'other', { namespace: 'AWS/ECS', metric_name: 'CPUUtilization', dimensions: { ServiceName: 'someone-else' } })
+      .resource('aws_sqs_queue', 'failed', { name: 'job-failed-runs' })
+      .resource('aws_scheduler_schedule', 'job', schedule(ref('aws_sqs_queue', 'failed', 'arn')))
+      .resource('aws_scheduler_schedule', 'lost', schedule());
+    expect(findings('PLAT_ECS_SERVICE_ALARMS', stack)).toEqual([
+      'aws_ecs_service.api: no CloudWatch alarm watches this service (no alarm has dimension ServiceName for it)',
+      'aws_scheduler_schedule.job: no CloudWatch alarm watches its failed-runs queue (no alarm has dimension QueueName for it)',
+      'aws_scheduler_schedule.lost: failed runs go nowhere: the target has no dead_letter_config, so no alarm can count them',
+    ]);
+  });
+
+  it('passes a service alarmed by reference, by its literal name or through metric math, and an alarmed failed-runs queue', () => {
+    const byReference = stackNamed()
+      .resource('aws_ecs_service', 'api', service)
+      .resource('aws_cloudwatch_metric_alarm', 'cpu', { namespace: 'AWS/ECS', metric_name: 'CPUUtilization', dimensions: { ServiceName: ref('aws_ecs_service', 'api', 'name') } });
+    expect(flagged('PLAT_ECS_SERVICE_ALARMS', byReference)).toEqual([]);
+    const byMath = stackNamed()
+      .resource('aws_ecs_service', 'api', service)
+      .resource('aws_cloudwatch_metric_alarm', 'tasks', { metric_query: [{ id: 'running', metric: { namespace: 'ECS/ContainerInsights', metric_name: 'RunningTaskCount', dimensions: { ServiceName: 'dev-api' } } }] });
+    expect(flagged('PLAT_ECS_SERVICE_ALARMS', byMath)).toEqual([]);
+    const job = stackNamed()
+      .resource('aws_sqs_queue', 'failed', { name: 'job-failed-runs' })
+      .resource('aws_scheduler_schedule', 'job', schedule(ref('aws_sqs_queue', 'failed', 'arn')))
+      .resource('aws_cloudwatch_metric_alarm', 'failed', { namespace: 'AWS/SQS', metric_name: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: ref('aws_sqs_queue', 'failed', 'name') } });
+    expect(flagged('PLAT_ECS_SERVICE_ALARMS', job)).toEqual([]);
+  });
+});

@@ -8,7 +8,8 @@
 #   summary.md                plan-summary of the layer, followed by the sha256 of each plan
 # and prints review.json as `review=<json>` to $GITHUB_OUTPUT, the summary to $GITHUB_STEP_SUMMARY.
 # The destroy guard: a plan that deletes or replaces a stateful resource fails this job (exit 2),
-# before anyone is asked to approve, unless ALLOW_DESTROY=true.
+# before anyone is asked to approve, unless ALLOW_DESTROY=true; any other plan-summary failure
+# fails it too.
 #   plan-layer.sh <env> <layer> <deploy-plan.json> <out-dir>
 #   PLAN_LOCK=false for the read-only plan role; PLAN_ENCRYPTION_KEY; GITHUB_RUN_ATTEMPT
 set -euo pipefail
@@ -70,7 +71,8 @@ read -r -a summarize <<<"${PLAN_SUMMARY:-npm run --silent plan:summary --}"
 [ -n "${GITHUB_STEP_SUMMARY:-}" ] && cat "$out/summary.md" >>"$GITHUB_STEP_SUMMARY"
 echo "review=$(cat "$out/review.json")" >>"${GITHUB_OUTPUT:-/dev/stdout}"
 
-if [ "$status" -eq 2 ]; then
+# plan-summary: exit 1 = a stateful resource would be deleted or replaced, 2 = bad input, 70 = a bug
+if [ "$status" -eq 1 ]; then
   if [ "${ALLOW_DESTROY:-false}" = true ]; then
     echo "::warning::$env layer $layer deletes or replaces stateful resources; allowed by ALLOW_DESTROY=true" >&2
   else

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { SERVICE_STACK_PREFIX, stackDependencies, stackNames } from '@platform/infra-config';
 import { REPO_ROOT } from '../src';
 
 export const SCRIPTS = path.join(REPO_ROOT, '.github/scripts');
@@ -92,13 +93,37 @@ export function synthesize(world: World, env: string, stacks: readonly StackFixt
   writeFileSync(manifestFile, JSON.stringify(manifest));
 }
 
+/**
+ * The layers deploy:plan gives these stacks (StackPlan.layer): a stack's layer is one more than
+ * the deepest planned stack it reads from, by infra/config's stack list (stack-names.ts: what each
+ * stack reads, and every stack's backend in the state stack's bucket); destroys come first, alone
+ * in layer 0, and shift the others by one.
+ */
+export function layersOf(apply: readonly string[], destroy: readonly string[] = []): string[][] {
+  const reads = (stack: string): readonly string[] => (stack === 'state' ? [] : ['state', ...stackDependencies(stack)]);
+  const rank = new Map<string, number>();
+  const offset = destroy.length > 0 ? 1 : 0;
+  const layerOf = (stack: string): number => {
+    const known = rank.get(stack);
+    if (known !== undefined) return known;
+    const deps = reads(stack).filter((d) => apply.includes(d));
+    const layer = deps.length === 0 ? offset : Math.max(...deps.map(layerOf)) + 1;
+    rank.set(stack, layer);
+    return layer;
+  };
+  const layers: string[][] = destroy.length > 0 ? [destroy.map((d) => `${d}:destroy`)] : [];
+  const order = stackNames(apply.filter((s) => s.startsWith(SERVICE_STACK_PREFIX)).map((s) => s.slice(SERVICE_STACK_PREFIX.length)));
+  for (const stack of order.filter((s) => apply.includes(s))) (layers[layerOf(stack)] ??= []).push(stack);
+  return layers;
+}
+
 /** deploy:plan's JSON for one environment: layers of `stack` or `stack:destroy`. */
-export function deployPlan(world: World, env: string, layers: ReadonlyArray<readonly string[]>, images: readonly object[] = []): string {
+export function deployPlan(world: World, env: string, layers: ReadonlyArray<readonly string[]>, images: readonly object[] = [], base?: string): string {
   const stacks = layers.flatMap((names, layer) =>
     names.map((n) => ({ name: n.split(':')[0], reasons: ['test'], action: n.endsWith(':destroy') ? 'destroy' : 'apply', layer })),
   );
   const file = path.join(world.dir, `deploy-plan-${Date.now()}-${Math.random()}.json`);
-  writeFileSync(file, JSON.stringify({ images, environments: [{ name: env, stacks }] }));
+  writeFileSync(file, JSON.stringify({ images, ...(base ? { base } : {}), environments: [{ name: env, stacks }] }));
   return file;
 }
 
@@ -140,18 +165,22 @@ export function run(world: World, script: string, args: readonly string[], env: 
 
 export interface Deployment {
   readonly ok: boolean;
-  /** `preflight`, `plan <n>` or `apply <n>`: the job that failed. */
+  /** `prepare`, `preflight`, `plan <n>` or `apply <n>`: the job that failed. */
   readonly failed?: string;
   readonly runs: Run[];
 }
 
 /**
- * deploy-environment.yml's job graph: pre-flight, then for each layer the plan job (its
+ * deploy-environment.yml's job graph: the removed services' stacks from the base's synth
+ * (BASE_CDKTF_OUT in `extra`) and pre-flight, then for each layer the plan job (its
  * `review` output is what the approver saw) and, once approved, the apply job, which gets that
  * review; a failed job skips every later one (`needs`).
  */
 export function deployEnvironment(world: World, env: string, planFile: string, extra: Record<string, string> = {}): Deployment {
   const runs: Run[] = [];
+  const removed = run(world, 'synth-removed-stacks.sh', [env, planFile], extra);
+  runs.push(removed);
+  if (removed.status !== 0) return { ok: false, failed: 'prepare', runs };
   const preflight = run(world, 'preflight.sh', [env, planFile], extra);
   runs.push(preflight);
   if (preflight.status !== 0) return { ok: false, failed: 'preflight', runs };

@@ -1,28 +1,29 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { deployEnvironment, deployPlan, newWorld, PLAN_KEY, run, steps, synthesize, type StackFixture, type World } from './deploy-harness';
+import { deployEnvironment, deployPlan, layersOf, newWorld, PLAN_KEY, run, steps, synthesize, type StackFixture, type World } from './deploy-harness';
 
 const ENV = 'staging';
 const ACCOUNT = '111111111111';
+// the catalog's services (apps/<name>/service.json), each with an image; tags nx-1, nx-2, nx-3
+const SERVICES = ['api', 'worker', 'purge-expired'];
 const PEPPER = `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/fargate-platform/staging/api/key-pepper`;
 const STACKS: StackFixture[] = [
   { name: 'network', outputs: ['vpc_id'] },
   {
     name: 'registry',
-    outputs: [`api_repo=${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/fargate-platform/api`, `worker_repo=${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/fargate-platform/worker`],
-    repositories: ['fargate-platform/api', 'fargate-platform/worker'],
+    outputs: SERVICES.map((name) => `${name.replace('-', '_')}_repo=${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/fargate-platform/${name}`),
+    repositories: SERVICES.map((name) => `fargate-platform/${name}`),
   },
   { name: 'data', outputs: ['table_name'], resources: ['aws_dynamodb_table.scans'] },
   { name: 'edge', reads: ['network.vpc_id'], outputs: ['listener_arn', 'cluster_arn'] },
   { name: 'svc-api', reads: ['network.vpc_id', 'data.table_name', 'edge.listener_arn'], outputs: ['url'], secrets: [PEPPER], image: 'registry.api_repo:nx-1' },
+  { name: 'svc-purge-expired', reads: ['data.table_name', 'edge.cluster_arn'], secrets: [], image: 'registry.purge_expired_repo:nx-3', resources: ['aws_cloudwatch_log_group.runs', 'aws_scheduler_schedule.purge'] },
   { name: 'svc-worker', reads: ['data.table_name', 'edge.cluster_arn'], secrets: [], image: 'registry.worker_repo:nx-2' },
-  { name: 'monitoring', reads: ['edge.cluster_arn', 'svc-api.url'] },
+  { name: 'monitoring', reads: ['edge.cluster_arn', 'data.table_name'] },
 ];
-const LAYERS = [['network', 'registry', 'data'], ['edge'], ['svc-api', 'svc-worker'], ['monitoring']];
-const IMAGES = [
-  { project: 'api', dockerfile: 'apps/api/Dockerfile', repository: 'fargate-platform/api', tag: 'nx-1' },
-  { project: 'worker', dockerfile: 'apps/worker/Dockerfile', repository: 'fargate-platform/worker', tag: 'nx-2' },
-];
+// the layers deploy:plan gives these stacks (infra/config's stack-names.ts)
+const LAYERS = layersOf(STACKS.map((x) => x.name));
+const IMAGES = SERVICES.map((name, i) => ({ project: name, dockerfile: `apps/${name}/Dockerfile`, repository: `fargate-platform/${name}`, tag: `nx-${i + 1}` }));
 
 /** The images this run built, as docker-save archives (the stand-in reads `<repo>:<tag>`). */
 function imageEnv(world: World, images = IMAGES): Record<string, string> {
@@ -55,19 +56,21 @@ describe('an environment from zero, then a change that adds a cross-stack output
       ...s('apply', 'network', 'registry', 'data'),
       ...s('plan', 'edge'),
       ...s('apply', 'edge'),
-      ...s('plan', 'svc-api', 'svc-worker'),
+      ...s('plan', 'svc-api', 'svc-purge-expired', 'svc-worker', 'monitoring'),
       'push fargate-platform/api:nx-1',
       ...s('apply', 'svc-api'),
+      'push fargate-platform/purge-expired:nx-3',
+      ...s('apply', 'svc-purge-expired'),
       'push fargate-platform/worker:nx-2',
       ...s('apply', 'svc-worker'),
-      ...s('plan', 'monitoring'),
       ...s('apply', 'monitoring'),
     ]);
+    expect(LAYERS).toEqual([['network', 'registry', 'data'], ['edge'], ['svc-api', 'svc-purge-expired', 'svc-worker', 'monitoring']]);
   });
 
   it('tags the image each applied service runs deployed-<env>, right after its stack is applied', () => {
     const all = steps(world);
-    expect(all.filter((x) => x.startsWith('tag '))).toEqual(['tag fargate-platform/api:deployed-staging', 'tag fargate-platform/worker:deployed-staging']);
+    expect(all.filter((x) => x.startsWith('tag '))).toEqual(['api', 'purge-expired', 'worker'].map((name) => `tag fargate-platform/${name}:deployed-staging`));
     expect(all.indexOf('tag fargate-platform/api:deployed-staging')).toBe(all.indexOf(`apply ${ENV}-svc-api`) + 1);
     const ecr = JSON.parse(readFileSync(path.join(world.dir, 'account.json'), 'utf8')).ecr;
     expect(ecr['fargate-platform/api']['deployed-staging']).toBe(ecr['fargate-platform/api']['nx-1']); // the same manifest
@@ -79,7 +82,7 @@ describe('an environment from zero, then a change that adds a cross-stack output
       { name: 'edge', reads: ['network.vpc_id'], outputs: ['listener_arn', 'cluster_arn', 'https_listener_arn'] },
       { name: 'svc-api', reads: ['network.vpc_id', 'data.table_name', 'edge.https_listener_arn'], outputs: ['url'], secrets: [PEPPER], image: 'registry.api_repo:nx-1' },
     ]);
-    const plan = deployPlan(world, ENV, [['edge'], ['svc-api']]);
+    const plan = deployPlan(world, ENV, layersOf(['edge', 'svc-api']));
     // the consumer planned before the producer is applied: what one up-front plan of both would hit
     expect(run(world, 'plan-layer.sh', [ENV, '1', plan, path.join(world.dir, 'early')]).stderr).toContain('no attribute named "https_listener_arn"');
     const deployment = deployEnvironment(world, ENV, plan, imageEnv(world, []));
@@ -92,6 +95,45 @@ describe('an environment from zero, then a change that adds a cross-stack output
       ...s('plan', 'svc-api'),
       ...s('apply', 'svc-api'),
     ]);
+  });
+
+  it("destroys a removed service's stack from the base's synth: planned -destroy first, reviewed by sha256, held by the destroy guard until allowed", () => {
+    // staging last deployed a commit with purge-expired (the base's synth); this commit removed it
+    const base = { dir: world.dir, out: path.join(world.dir, 'cdktf.out.base') };
+    synthesize(base, ENV, STACKS);
+    const manifestFile = path.join(world.out, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    delete manifest.stacks[`${ENV}-svc-purge-expired`];
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    rmSync(path.join(world.out, 'stacks', `${ENV}-svc-purge-expired`), { recursive: true });
+    const kept = SERVICES.filter((name) => name !== 'purge-expired');
+    synthesize(world, ENV, [{ ...STACKS[1], outputs: STACKS[1].outputs!.filter((o) => !o.startsWith('purge_expired')), repositories: kept.map((name) => `fargate-platform/${name}`) }]);
+    // deploy:plan: the destroy alone in layer 0, then the registry (its repository) and monitoring
+    const layers = layersOf(['registry', 'monitoring'], ['svc-purge-expired']);
+    expect(layers).toEqual([['svc-purge-expired:destroy'], ['registry', 'monitoring']]);
+    const plan = deployPlan(world, ENV, layers);
+
+    const before = steps(world).length;
+    const stopped = deployEnvironment(world, ENV, plan, { BASE_CDKTF_OUT: base.out });
+    expect(stopped.failed).toBe('plan 0');
+    expect(stopped.runs[0].stderr).toContain(`added ${ENV}-svc-purge-expired from the base's synth, to destroy it`);
+    expect(stopped.runs.at(-1)!.stderr).toContain('::error::staging layer 0 deletes or replaces stateful resources');
+    expect(steps(world).slice(before)).toEqual([`plan -destroy ${ENV}-svc-purge-expired`]);
+
+    const again = steps(world).length;
+    const allowed = deployEnvironment(world, ENV, plan, { BASE_CDKTF_OUT: base.out, ALLOW_DESTROY: 'true' });
+    expect([allowed.ok, allowed.failed]).toEqual([true, undefined]);
+    const review = JSON.parse(allowed.runs[2].outputs.review);
+    expect(review.stacks).toEqual([{ stack: 'svc-purge-expired', action: 'destroy', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), state: expect.any(Object) }]);
+    expect(readFileSync(path.join(world.dir, 'step-summary.md'), 'utf8')).toContain(`| svc-purge-expired | destroy | \`${review.stacks[0].sha256}\` |`);
+    // nothing pushed or tagged for the removed service; the registry then deletes its repository
+    expect(steps(world).slice(again)).toEqual([
+      `plan -destroy ${ENV}-svc-purge-expired`,
+      `apply ${ENV}-svc-purge-expired`,
+      ...s('plan', 'registry', 'monitoring'),
+      ...s('apply', 'registry', 'monitoring'),
+    ]);
+    expect(allowed.runs.at(-2)!.stderr).toContain('::warning::staging layer 1 deletes or replaces stateful resources; allowed by ALLOW_DESTROY=true');
   });
 
   it('the destroy guard stops a plan that deletes a stateful resource before review, unless ALLOW_DESTROY=true', () => {
@@ -205,10 +247,10 @@ describe('pre-flight', () => {
     const oidc = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
     const world = newWorld({ oidc: [oidc] });
     synthesize(world, ENV, [{ name: 'state', resources: ['aws_iam_openid_connect_provider.github_oidc'] }, ...STACKS]);
-    const plan = deployPlan(world, ENV, [['state'], ...LAYERS]);
-    const deployment = deployEnvironment(world, ENV, plan, imageEnv(world, [IMAGES[1]]));
+    const plan = deployPlan(world, ENV, layersOf(['state', ...LAYERS.flat()]));
+    const deployment = deployEnvironment(world, ENV, plan, imageEnv(world, [IMAGES[1], IMAGES[2]]));
     expect(deployment.failed).toBe('preflight');
-    const errors = deployment.runs[0].stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    const errors = deployment.runs[1].stdout.split('\n').filter((l) => l.startsWith('::error::'));
     expect(errors).toEqual([
       `::error::staging-state: the account already has the GitHub OIDC provider ${oidc}, which the state stack would create again; import it first: (cd ${path.join(world.out, 'stacks/staging-state')} && terraform import aws_iam_openid_connect_provider.github_oidc ${oidc})`,
       '::error::staging-svc-api: SSM parameter /fargate-platform/staging/api/key-pepper does not exist; create it: aws ssm put-parameter --type SecureString --name /fargate-platform/staging/api/key-pepper --value <value>',

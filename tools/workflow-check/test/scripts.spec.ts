@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -218,7 +218,7 @@ describe('.github/scripts', () => {
 });
 
 describe('image-tags.sh', () => {
-  it('prints a content-addressed tag for every image project, changed or not', () => {
+  it('prints a content-addressed tag for every catalog service\'s image, changed or not', () => {
     // deploy:plan wants a clean checkout: use a clone of HEAD that borrows node_modules.
     const dir = mkdtempSync(path.join(tmpdir(), 'image-tags-'));
     git(dir, 'clone', '-q', REPO_ROOT, 'repo');
@@ -228,7 +228,11 @@ describe('image-tags.sh', () => {
     const r = spawnSync(path.join(repo, '.github/scripts/image-tags.sh'), [], { cwd: repo, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NX_DAEMON: 'false' } });
     expect([r.status, r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn'))]).toEqual([0, []]);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toEqual([expect.stringMatching(/^API_IMAGE_TAG=nx-\d+$/), expect.stringMatching(/^WORKER_IMAGE_TAG=nx-\d+$/)]);
+    // one line per catalog service (apps/<name>/service.json), each of which has an image
+    const services = readdirSync(path.join(REPO_ROOT, 'apps')).filter((app) => existsSync(path.join(REPO_ROOT, 'apps', app, 'service.json'))).sort();
+    expect(services.length).toBeGreaterThanOrEqual(3);
+    const variable = (name: string) => `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_IMAGE_TAG`;
+    expect(lines).toEqual(services.map((name) => expect.stringMatching(new RegExp(`^${variable(name)}=nx-\\d+$`))));
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' })).toBe(''); // no ref or file changed
   });
 });

@@ -5,15 +5,30 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * A local provider mirror: `TF_PLUGIN_MIRROR` (a directory), else the `filesystem_mirror` path
- * of the CLI config in `TF_CLI_CONFIG_FILE`; undefined when neither names an existing directory.
+ * of the CLI config in `TF_CLI_CONFIG_FILE` (or ~/.terraformrc), else the first of Terraform's
+ * implied local mirror directories that holds hashicorp/aws; undefined when none does.
  */
 export function findPluginMirror(env: Env): string | undefined {
   const direct = env.TF_PLUGIN_MIRROR?.trim();
   if (direct) return isDir(direct) ? path.resolve(direct) : undefined;
-  const config = env.TF_CLI_CONFIG_FILE?.trim();
-  if (!config || !existsSync(config)) return undefined;
-  const m = /filesystem_mirror\s*\{[^}]*?path\s*=\s*"([^"]+)"/s.exec(readFileSync(config, 'utf8'));
-  return m && isDir(m[1]) ? path.resolve(m[1]) : undefined;
+  const home = env.HOME?.trim();
+  const config = env.TF_CLI_CONFIG_FILE?.trim() || (home ? path.join(home, '.terraformrc') : undefined);
+  if (config && existsSync(config)) {
+    const m = /filesystem_mirror\s*\{[^}]*?path\s*=\s*"([^"]+)"/s.exec(readFileSync(config, 'utf8'));
+    if (m && isDir(m[1])) return path.resolve(m[1]);
+  }
+  return impliedMirrors(env).find((dir) => mirrorVersions(dir).length > 0);
+}
+
+/** Terraform's implied local mirrors on Linux/macOS (CLI configuration docs, "Implied Local Mirror Directories"). */
+function impliedMirrors(env: Env): string[] {
+  const home = env.HOME?.trim();
+  const dataHome = env.XDG_DATA_HOME?.trim() || (home ? path.join(home, '.local/share') : undefined);
+  return [
+    ...(home ? [path.join(home, '.terraform.d/plugins')] : []),
+    ...(dataHome ? [path.join(dataHome, 'terraform/plugins')] : []),
+    ...(env.XDG_DATA_DIRS ?? '/usr/local/share:/usr/share').split(':').filter(Boolean).map((d) => path.join(d, 'terraform/plugins')),
+  ];
 }
 
 /** Versions of `hashicorp/<name>` in a mirror, unpacked (`<version>/<os_arch>/`) or packed (`..._<version>_<os>_<arch>.zip`). */

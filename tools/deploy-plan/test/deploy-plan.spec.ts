@@ -140,7 +140,7 @@ describe('deploy plan on a real git repository', () => {
     fixture.write('apps/notifier/Dockerfile', 'FROM node:22.21.0-bookworm-slim\n');
     fixture.write(
       'apps/notifier/service.json',
-      JSON.stringify({ name: 'notifier', kind: 'web', description: 'sends notices', port: 3000, http: { paths: ['/notifier/*'], priority: 100 }, health: { path: '/notifier/healthz' }, cpu: 256, memoryMiB: 512 }),
+      JSON.stringify({ name: 'notifier', kind: 'web', description: 'sends notices', port: 3090, http: { paths: ['/notifier/*'], priority: 100 }, health: { path: '/notifier/healthz' }, cpu: 256, memoryMiB: 512 }),
     );
     fixture.commitAll('notifier');
     const result = await plan();

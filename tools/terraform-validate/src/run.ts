@@ -44,7 +44,7 @@ export function runValidate(options: RunOptions): RunResult {
     writeFileSync(config, mirrorCliConfig(mirror));
     childEnv.TF_CLI_CONFIG_FILE = config;
   } else if (!options.require) {
-    return { skipped: 'no provider mirror (set TF_PLUGIN_MIRROR to a mirror directory, or TF_CLI_CONFIG_FILE to a CLI config with a filesystem_mirror)' };
+    return { skipped: 'no provider mirror (set TF_PLUGIN_MIRROR to a mirror directory, or TF_CLI_CONFIG_FILE to a CLI config with a filesystem_mirror; none of the implied mirror directories holds hashicorp/aws)' };
   }
   const results = ids.map((id) => validateStack(path.join(options.out, manifest.stacks[id].workingDirectory), { workDir: path.join(work, id), env: childEnv, awsVersion }));
   return { results };

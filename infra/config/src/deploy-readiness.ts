@@ -1,17 +1,13 @@
 import { ConfigError } from './config-error';
 import type { EnvironmentConfig } from './environment-config';
-import { Env, PLACEHOLDER_ACCOUNT_ID, readOptional, UNRELEASED_IMAGE_TAG } from './read-env';
+import { Env, imageTagVariable, PLACEHOLDER_ACCOUNT_ID, readImageTag, readOptional, UNRELEASED_IMAGE_TAG } from './read-env';
+import { serviceStackName } from './stack-names';
 
 const PREVIEW = /^pr-[1-9]\d{0,6}$/;
 
 /** Prefix of an environment's variables: `staging` -> `STAGING` (STAGING_AWS_ACCOUNT_ID...). */
 export function variablePrefix(environment: string): string {
   return environment.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-}
-
-/** Variable that carries an image's tag: `api` -> `API_IMAGE_TAG` (as .github/scripts/image-tags.sh prints it). */
-export function imageTagVariable(image: string): string {
-  return `${variablePrefix(image)}_IMAGE_TAG`;
 }
 
 /**
@@ -40,9 +36,9 @@ export function isDeploySynth(env: Env, environment: string, previewBase = 'dev'
 }
 
 /**
- * Refuses, for a deploy, what only a local synth may leave unset: the placeholder account id, an
- * `unreleased` image tag, and (outside dev) a missing domain certificate. The message names the
- * one variable to set.
+ * Refuses, for a deploy, what only a local synth may leave unset: the placeholder account id and
+ * (outside dev) a missing domain certificate; image tags: deployableImageTag. The message names
+ * the one variable to set.
  */
 export function assertDeployable(config: EnvironmentConfig, env: Env): EnvironmentConfig {
   if (!isDeploySynth(env, config.name)) return config;
@@ -51,13 +47,23 @@ export function assertDeployable(config: EnvironmentConfig, env: Env): Environme
   if (config.accountId === PLACEHOLDER_ACCOUNT_ID) {
     throw new ConfigError(`${prefix}_AWS_ACCOUNT_ID is not set (or is the placeholder ${PLACEHOLDER_ACCOUNT_ID}): ${target} (GitHub environment variable)`);
   }
-  for (const [image, tag] of Object.entries(config.imageTags as Readonly<Record<string, string>>)) {
-    if (tag === UNRELEASED_IMAGE_TAG) {
-      throw new ConfigError(`${imageTagVariable(image)} is not set (tag "${UNRELEASED_IMAGE_TAG}"): ${target} (.github/scripts/image-tags.sh prints it)`);
-    }
-  }
   if (config.name !== 'dev' && config.domain === undefined) {
     throw new ConfigError(`${prefix}_CERTIFICATE_ARN is not set (with ${prefix}_DOMAIN_NAME): ${target}, ${config.name} serves HTTPS only`);
   }
   return config;
+}
+
+/**
+ * The image tag catalog service `service` runs in `environment` (`<NAME>_IMAGE_TAG`); for a deploy
+ * of that environment an unset (`unreleased`) tag is refused in one line naming the variable.
+ */
+export function deployableImageTag(env: Env, environment: string, service: string): string {
+  const variable = imageTagVariable(service);
+  const tag = readImageTag(env, variable);
+  if (tag === UNRELEASED_IMAGE_TAG && isDeploySynth(env, environment)) {
+    throw new ConfigError(
+      `${variable} is not set (tag "${UNRELEASED_IMAGE_TAG}"): a deploy of ${environment} needs it for ${serviceStackName(service)} (.github/scripts/image-tags.sh prints it)`,
+    );
+  }
+  return tag;
 }

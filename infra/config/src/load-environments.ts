@@ -1,7 +1,7 @@
 import { ConfigError } from './config-error';
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName } from './environment-config';
 import { assertDeployable } from './deploy-readiness';
-export { assertDeployable, environmentVariables, imageTagVariable, isDeploySynth, variablePrefix } from './deploy-readiness';
+export { assertDeployable, deployableImageTag, environmentVariables, isDeploySynth, variablePrefix } from './deploy-readiness';
 import { devConfig, prodConfig, stagingConfig } from './environments';
 import type { Env } from './read-env';
 import { validateConfig } from './validate-config';

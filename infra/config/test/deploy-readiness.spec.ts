@@ -1,8 +1,8 @@
-import { ConfigError, environmentVariables, isDeploySynth, loadEnvironment, loadEnvironments } from '../src';
+import { ConfigError, deployableImageTag, environmentVariables, isDeploySynth, loadEnvironment, loadEnvironments } from '../src';
 
 const ACCOUNT = '111111111111';
 const CERT = `arn:aws:acm:eu-west-1:${ACCOUNT}:certificate/abc`;
-/** What CI sets for a deploy of staging: account, both image tags, domain and certificate. */
+/** What CI sets for a deploy of staging: account, image tags, domain and certificate. */
 const STAGING_READY = {
   STAGING_AWS_ACCOUNT_ID: ACCOUNT,
   API_IMAGE_TAG: 'nx-1',
@@ -25,8 +25,6 @@ describe('synth for a deploy', () => {
   it.each([
     ['STAGING_AWS_ACCOUNT_ID', { STAGING_AWS_ACCOUNT_ID: undefined }, 'STAGING_AWS_ACCOUNT_ID is not set'],
     ['the placeholder account id', { STAGING_AWS_ACCOUNT_ID: '000000000000' }, 'STAGING_AWS_ACCOUNT_ID is not set (or is the placeholder 000000000000)'],
-    ['WORKER_IMAGE_TAG', { WORKER_IMAGE_TAG: undefined }, 'WORKER_IMAGE_TAG is not set (tag "unreleased")'],
-    ['API_IMAGE_TAG=unreleased', { API_IMAGE_TAG: 'unreleased' }, 'API_IMAGE_TAG is not set'],
     ['the certificate', { STAGING_DOMAIN_NAME: undefined, STAGING_CERTIFICATE_ARN: undefined }, 'STAGING_CERTIFICATE_ARN is not set (with STAGING_DOMAIN_NAME)'],
   ])('DEPLOY_ENVIRONMENT=staging refuses a missing %s in one line naming the variable', (_, override, message) => {
     const env = { ...STAGING_READY, ...override, DEPLOY_ENVIRONMENT: 'staging' };
@@ -37,6 +35,19 @@ describe('synth for a deploy', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it.each([
+    ['worker', { WORKER_IMAGE_TAG: undefined }, 'WORKER_IMAGE_TAG is not set (tag "unreleased"): a deploy of staging needs it for svc-worker'],
+    ['api', { API_IMAGE_TAG: 'unreleased' }, 'API_IMAGE_TAG is not set'],
+    ['purge-expired', {}, 'PURGE_EXPIRED_IMAGE_TAG is not set (tag "unreleased")'],
+  ])('DEPLOY_ENVIRONMENT=staging refuses an unset image tag of catalog service %s in one line naming the variable', (service, override, message) => {
+    const env = { ...STAGING_READY, ...override, DEPLOY_ENVIRONMENT: 'staging' };
+    expect(() => deployableImageTag(env, 'staging', service)).toThrow(ConfigError);
+    expect(() => deployableImageTag(env, 'staging', service)).toThrow(message);
+    expect(deployableImageTag({ ...env, PURGE_EXPIRED_IMAGE_TAG: 'nx-3', WORKER_IMAGE_TAG: 'nx-2', API_IMAGE_TAG: 'nx-1' }, 'staging', service)).toMatch(/^nx-\d$/);
+    expect(deployableImageTag({ ...override }, 'staging', service)).toBe('unreleased'); // a local synth keeps the placeholder
+    expect(deployableImageTag(env, 'prod', service)).toBe('unreleased'); // another environment is not strict
   });
 
   it('DEPLOY_ENVIRONMENT=staging leaves the other environments as they are', () => {

@@ -21,6 +21,15 @@ describe('deploy-environment.yml: layer by layer', () => {
     });
   });
 
+  it("adds the stacks of removed services from the base's synth after the synth and before the pre-flight; main.yml's plans carry that base", () => {
+    const prepare = (deploy.jobs.prepare.steps ?? []).map((x) => x.run ?? '');
+    const at = (fragment: string) => prepare.findIndex((r) => r.includes(fragment));
+    expect(at('synth-removed-stacks.sh')).toBeGreaterThan(at('npm run synth'));
+    expect(at('synth-removed-stacks.sh')).toBeLessThan(at('preflight.sh'));
+    expect(deploy.jobs.prepare.steps?.[0].with?.['fetch-depth']).toBe(0); // the base commit is in the clone
+    expect(stepOf(byName('main.yml').jobs.verify, 'deploy:plan')?.run).toContain("--arg base \"$base\" '{images, base: $base,");
+  });
+
   it('runs the pre-flight before the first layer', () => {
     expect(stepOf(deploy.jobs.prepare, 'preflight.sh')).toBeDefined();
     expect(needsOf(deploy.jobs['layer-0'])).toEqual(['prepare']);

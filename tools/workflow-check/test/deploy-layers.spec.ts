@@ -16,7 +16,7 @@ const STACKS: StackFixture[] = [
   },
   { name: 'data', outputs: ['table_name'], resources: ['aws_dynamodb_table.scans'] },
   { name: 'edge', reads: ['network.vpc_id'], outputs: ['listener_arn', 'cluster_arn'] },
-  { name: 'svc-api', reads: ['network.vpc_id', 'data.table_name', 'edge.listener_arn'], outputs: ['url'], secrets: [PEPPER], image: 'registry.api_repo:nx-1' },
+  { name: 'svc-api', reads: ['network.vpc_id', 'data.table_name', 'edge.listener_arn'], outputs: ['health-url'], secrets: [PEPPER], image: 'registry.api_repo:nx-1' },
   { name: 'svc-purge-expired', reads: ['data.table_name', 'edge.cluster_arn'], secrets: [], image: 'registry.purge_expired_repo:nx-3', resources: ['aws_cloudwatch_log_group.runs', 'aws_scheduler_schedule.purge'] },
   { name: 'svc-worker', reads: ['data.table_name', 'edge.cluster_arn'], secrets: [], image: 'registry.worker_repo:nx-2' },
   { name: 'monitoring', reads: ['edge.cluster_arn', 'data.table_name'] },
@@ -80,7 +80,7 @@ describe('an environment from zero, then a change that adds a cross-stack output
     const before = steps(world).length;
     synthesize(world, ENV, [
       { name: 'edge', reads: ['network.vpc_id'], outputs: ['listener_arn', 'cluster_arn', 'https_listener_arn'] },
-      { name: 'svc-api', reads: ['network.vpc_id', 'data.table_name', 'edge.https_listener_arn'], outputs: ['url'], secrets: [PEPPER], image: 'registry.api_repo:nx-1' },
+      { name: 'svc-api', reads: ['network.vpc_id', 'data.table_name', 'edge.https_listener_arn'], outputs: ['health-url'], secrets: [PEPPER], image: 'registry.api_repo:nx-1' },
     ]);
     const plan = deployPlan(world, ENV, layersOf(['edge', 'svc-api']));
     // the consumer planned before the producer is applied: what one up-front plan of both would hit

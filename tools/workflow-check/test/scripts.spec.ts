@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fixturesCorpus } from '@platform/cli-support';
 import { REPO_ROOT } from '../src';
+import { newWorld, synthesize } from './deploy-harness';
 
 const SCRIPTS = path.join(REPO_ROOT, '.github/scripts');
 // Plans made in the repository (plan-summary's fixtures, one of them real `terraform show -json`
@@ -146,7 +147,7 @@ describe('.github/scripts', () => {
     beforeAll(async () => {
       server = createServer((req, res) => {
         calls += 1;
-        res.statusCode = req.url === '/healthz' && calls > healthyAfter ? 200 : 503;
+        res.statusCode = (req.url === '/healthz' || req.url === '/v1/healthz') && calls > healthyAfter ? 200 : 503;
         res.end();
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -172,6 +173,33 @@ describe('.github/scripts', () => {
       const r = await smoke([`${base}/`, '5', '0']);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('answered 200 (attempt 3)');
+    });
+
+    it("calls a service stack's health-url (a URL with a path) as it is", async () => {
+      calls = 0;
+      healthyAfter = 0;
+      const r = await smoke([`${base}/v1/healthz`, '2', '0']);
+      expect([r.status, r.stdout]).toEqual([0, `smoke test passed: ${base}/v1/healthz answered 200 (attempt 1)\n`]);
+    });
+
+    it("smoke-layer.sh calls the health-url output of each applied service stack of the layer", async () => {
+      calls = 0;
+      healthyAfter = 0;
+      const world = newWorld();
+      synthesize(world, 'dev', [{ name: 'svc-api', outputs: ['health-url'] }, { name: 'svc-worker' }]);
+      mkdirSync(path.join(world.dir, 'state'), { recursive: true });
+      writeFileSync(path.join(world.dir, 'state', 'dev-svc-api.json'), JSON.stringify({ serial: 1, lineage: 'l', resources: [], outputs: { 'health-url': `${base}/v1/healthz` } }));
+      const review = JSON.stringify({ environment: 'dev', layer: 2, attempt: 1, stacks: [{ stack: 'svc-api', action: 'apply' }, { stack: 'svc-worker', action: 'apply' }] });
+      const r = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+        const child = spawn(path.join(SCRIPTS, 'smoke-layer.sh'), ['dev', '2', '0'], {
+          cwd: REPO_ROOT,
+          env: { ...process.env, PATH: `${path.join(__dirname, 'stand-ins')}:${process.env.PATH}`, STANDIN_WORLD: world.dir, CDKTF_OUT: world.out, REVIEW: review },
+        });
+        let stdout = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.on('close', (status) => resolve({ status, stdout }));
+      });
+      expect([r.status, r.stdout]).toEqual([0, `smoke test passed: ${base}/v1/healthz answered 200 (attempt 1)\n`]);
     });
 
     it('fails the deploy when /healthz never answers 200', async () => {

@@ -8,12 +8,11 @@ import { App } from 'cdktf';
 import {
   ConfigError,
   Env,
+  deployableImageTag,
   type EnvironmentConfig,
-  imageTagVariable,
   MONITORING_STACK,
   PROJECT_NAME,
   type PreviewEnvironment,
-  readImageTag,
   serviceStackName,
 } from '@platform/infra-config';
 import { resolveService, tableOperations, type ResolvedService, type ServiceCatalog } from '@platform/service-catalog';
@@ -94,7 +93,7 @@ function buildServiceStack(
     network: network.network,
     edge,
     repository,
-    imageTag: readImageTag(inputs.env ?? process.env, imageTagVariable(service.name)),
+    imageTag: deployableImageTag(inputs.env ?? process.env, config.name, service.name),
     tables: data.tables,
     queues: preview ? preview.edge.previewQueues : data.queuesByName,
     resourcePrefix: data.resourcePrefix,

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
+import { SERVICE_STACK_PREFIX, stackDependencies, stackNames } from '@platform/infra-config';
 import { formatCommand, stackCommand } from '../src/commands/stack-command';
 import { computeDeployPlan } from '../src/deploy-plan-command';
 import { CliError } from '../src/cli-error';
@@ -26,14 +27,18 @@ describe('stack plan/deploy commands', () => {
     );
   });
 
-  it('deploy is cdktf deploy with auto-approve (CI gates environments, not prompts)', () => {
-    expect(stackCommand({ action: 'deploy', stack: 'data', environment: 'prod' }).argv).toEqual([
-      'npx',
-      'cdktf',
-      'deploy',
-      'prod-data',
-      '--auto-approve',
-    ]);
+  it('deploy is cdktf deploy with auto-approve (CI gates environments, not prompts), strict about placeholders', () => {
+    const command = stackCommand({ action: 'deploy', stack: 'data', environment: 'prod' });
+    // Nx has deployed the upstream stacks in calls of their own: cdktf must not refuse for them
+    expect(command.argv).toEqual(['npx', 'cdktf', 'deploy', 'prod-data', '--auto-approve', '--ignore-missing-stack-dependencies']);
+    expect(command.env).toEqual({ CHECKPOINT_DISABLE: '1', ENVIRONMENTS: 'prod', STACKS: 'data', DEPLOY_ENVIRONMENT: 'prod' });
+    expect(stackCommand({ action: 'plan', stack: 'data', environment: 'prod' }).env).not.toHaveProperty('DEPLOY_ENVIRONMENT');
+  });
+
+  it('knows the edge stack and the per-service stacks', () => {
+    expect(stackCommand({ action: 'plan', stack: 'svc-api', environment: 'dev' }).argv).toEqual(['npx', 'cdktf', 'diff', 'dev-svc-api']);
+    expect(stackCommand({ action: 'plan', stack: 'edge', environment: 'dev' }).argv).toEqual(['npx', 'cdktf', 'diff', 'dev-edge']);
+    expect(() => stackCommand({ action: 'plan', stack: 'svc-', environment: 'dev' })).toThrow('unknown stack svc-');
   });
 
   it('refuses to guess an environment or a stack', () => {
@@ -60,10 +65,36 @@ describe('stack plan/deploy commands', () => {
     // Nx colours its task headers even when piped on some terminals; compare the plain text.
     const stdout = stripVTControlCharacters(raw);
     const commands = stdout.split('\n').filter((line) => line.startsWith('CHECKPOINT_DISABLE=1'));
-    const order = commands.map((line) => line.replace(/^.* deploy prod-(\w+) --auto-approve$/, '$1'));
+    const order = commands.map((line) => line.replace(/^.* deploy prod-(\w+) --auto-approve --ignore-missing-stack-dependencies$/, '$1'));
     expect(order).toEqual(['state', 'network', 'edge']);
     expect(stdout).toContain('> nx run stack-state:deploy:prod --dry-run');
   }, 120_000);
+});
+
+describe('the stack projects follow infra/config (stack-names.ts)', () => {
+  // deploy:plan's `layer` comes from the Nx graph of the stack projects; the stack list and what
+  // each stack reads are written in stack-names.ts. Both must give every stack the same upstream
+  // stacks (transitively; every backend also needs the state stack's bucket).
+  const projectOf = (stack: string) => (stack.startsWith(SERVICE_STACK_PREFIX) ? 'service' : stack);
+  const implicit = (project: string): string[] =>
+    (JSON.parse(readFileSync(join(REPO_ROOT, 'infra/stacks', project, 'project.json'), 'utf8')).implicitDependencies ?? []).map((d: string) => d.replace(/^stack-/, ''));
+  const closure = (start: string, next: (s: string) => readonly string[]): string[] => {
+    const seen = new Set<string>();
+    const queue = [...next(start)];
+    while (queue.length > 0) {
+      const s = queue.pop() as string;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      queue.push(...next(s));
+    }
+    return [...seen].sort();
+  };
+
+  it.each(stackNames(['api']))('%s reads the same stacks in both', (stack) => {
+    const fromConfig = closure(stack, (s) => (s === 'state' ? [] : ['state', ...stackDependencies(s)]));
+    const fromGraph = closure(projectOf(stack), implicit);
+    expect(fromGraph).toEqual(fromConfig);
+  });
 });
 
 describe('docker-build target', () => {

@@ -20,6 +20,11 @@ export interface ShellCommand {
 /**
  * The cdktf call for one stack in one environment. Stack ids are `<env>-<stack>` (PlatformStack);
  * ENVIRONMENTS/STACKS narrow what infra/main.ts synthesizes to that stack and its dependencies.
+ * A deploy:
+ * - `--ignore-missing-stack-dependencies`: Nx deploys the upstream stacks first (dependsOn), each
+ *   in its own call, and cdktf refuses a stack whose dependencies are not deployed in the same call;
+ * - `DEPLOY_ENVIRONMENT=<env>`: infra/config refuses placeholders (account id, `unreleased` image
+ *   tags, a missing certificate outside dev) with one line naming the variable to set.
  */
 export function stackCommand(options: StackCommandOptions): ShellCommand {
   const { action, stack, environment } = options;
@@ -32,8 +37,12 @@ export function stackCommand(options: StackCommandOptions): ShellCommand {
     throw new CliError(`unknown stack ${stack} (known: ${KNOWN_STACKS.join(', ')})`, 2);
   }
   const stackId = `${environment}-${stack}`;
-  const cdktf = action === 'plan' ? ['cdktf', 'diff', stackId] : ['cdktf', 'deploy', stackId, '--auto-approve'];
-  return { env: { CHECKPOINT_DISABLE: '1', ENVIRONMENTS: environment, STACKS: stack }, argv: ['npx', ...cdktf] };
+  const env = { CHECKPOINT_DISABLE: '1', ENVIRONMENTS: environment, STACKS: stack };
+  if (action === 'plan') return { env, argv: ['npx', 'cdktf', 'diff', stackId] };
+  return {
+    env: { ...env, DEPLOY_ENVIRONMENT: environment },
+    argv: ['npx', 'cdktf', 'deploy', stackId, '--auto-approve', '--ignore-missing-stack-dependencies'],
+  };
 }
 
 /** How the command reads in a shell, for --dry-run and logs. */

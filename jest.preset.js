@@ -2,8 +2,6 @@
 // and tsconfig path aliases resolve to library sources so tests never need a build first.
 const path = require('node:path');
 
-// Node 20 is this project's runtime until the Node 22 move (docs/architecture.md); keep test output readable.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = {};
@@ -19,8 +17,9 @@ module.exports = {
       { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
     ],
   },
-  // ESM-only dependencies that Node 20 loads through require(esm) but jest cannot: compile them to CJS.
-  transformIgnorePatterns: ['/node_modules/(?!(cookie|@apidevtools|@jsdevtools)/)'],
+  // ESM-only dependencies that Node loads through require(esm) but jest (without --experimental-vm-modules)
+  // cannot: compile them to CJS. The lookahead on a later /node_modules/ makes this the package itself, nested or not.
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|chalk|@apidevtools|@jsdevtools)/)(?!.*/node_modules/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|test).ts'],
   moduleNameMapper,

@@ -1,33 +1,41 @@
 /**
  * The CDKTF app (run by `cdktf synth` through cdktf.json, or directly with `tsx infra/main.ts`).
- * ENVIRONMENTS=dev,prod and STACKS=service narrow what is built (dependencies are added);
- * PREVIEW_ENVIRONMENT=pr-123 adds that pull request's copy of dev's service stack (pr-123-service);
- * output goes to CDKTF_OUTDIR (set by the cdktf CLI) or cdktf.out.
+ * ENVIRONMENTS=dev,prod and STACKS=svc-api,edge narrow what is built (dependencies are added;
+ * `svc` means every service); PREVIEW_ENVIRONMENT=pr-123 adds that pull request's copies of dev's
+ * edge and service stacks (pr-123-edge, pr-123-svc-<name>); output goes to CDKTF_OUTDIR (set by
+ * the cdktf CLI) or cdktf.out. The services are the catalog: every apps/<name>/service.json.
  */
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { App } from 'cdktf';
-import { ConfigError, loadEnvironments, readPreviewEnvironment } from '@platform/infra-config';
-import { buildPlatform, resolveStackSelection } from './platform';
+import { ConfigError, ENVIRONMENT_NAMES, loadEnvironments, readPreviewEnvironment, resolveStackSelection } from '@platform/infra-config';
+import { CatalogError, loadCatalog } from '@platform/service-catalog';
+import { buildPlatform } from './platform';
+
+const WORKSPACE_ROOT = path.resolve(__dirname, '..');
 
 function main(): void {
-  // Config first: a bad value fails before anything is written.
+  // Config and catalog first: a bad value fails before anything is written.
   const environments = loadEnvironments(process.env);
   const preview = readPreviewEnvironment(process.env);
-  // A preview's service stack reads its base environment's network, registry and data stacks.
-  const stacks = preview && process.env.STACKS ? `${process.env.STACKS},service` : process.env.STACKS;
-  const selection = resolveStackSelection(stacks);
+  const catalog = loadCatalog({ workspaceRoot: WORKSPACE_ROOT, environmentNames: ENVIRONMENT_NAMES });
+  const services = catalog.services.map((s) => s.name);
+  // A preview's stacks read their base environment's network, registry and data stacks.
+  const stacks = preview && process.env.STACKS ? `${process.env.STACKS},network,registry,data` : process.env.STACKS;
+  const selection = resolveStackSelection(stacks, services);
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   mkdirSync(outdir, { recursive: true });
   const app = new App({ outdir });
-  buildPlatform(app, environments, selection, preview);
+  buildPlatform(app, { environments, catalog, selection, preview });
   app.synth();
 }
 
 try {
   main();
 } catch (error) {
-  // Config mistakes are the common failure: one clear line, no stack trace.
+  // Config and catalog mistakes are the common failure: one clear line each, no stack trace.
   const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof ConfigError || (error instanceof Error && error.name === 'InvalidPropsError') ? `infra: ${message}` : error);
+  const known = error instanceof ConfigError || error instanceof CatalogError || (error instanceof Error && error.name === 'InvalidPropsError');
+  console.error(known ? `infra: ${message}` : error);
   process.exit(1);
 }

@@ -1,112 +1,127 @@
 /**
- * Builds the stacks of every environment and wires them together. Cross-stack values are
- * construct objects handed from one stack to the next (network.network, data.tables...);
- * cdktf turns each into an output of the producing stack and a remote-state lookup in the
- * consuming one, with an explicit stack dependency.
+ * Builds the stacks of every environment from the service catalog and wires them together.
+ * Cross-stack values are construct objects handed from one stack to the next (network.network,
+ * data.tables, edge.cluster...); cdktf turns each into an output of the producing stack and a
+ * remote-state lookup in the consuming one, with an explicit stack dependency.
  */
 import { App } from 'cdktf';
-import { ConfigError, type EnvironmentConfig, type PreviewEnvironment } from '@platform/infra-config';
+import {
+  ConfigError,
+  Env,
+  deployableImageTag,
+  type EnvironmentConfig,
+  MONITORING_STACK,
+  PROJECT_NAME,
+  type PreviewEnvironment,
+  serviceStackName,
+} from '@platform/infra-config';
+import { resolveService, tableOperations, type ResolvedService, type ServiceCatalog } from '@platform/service-catalog';
 import { StateStack } from '@platform/stack-state';
 import { NetworkStack } from '@platform/stack-network';
 import { RegistryStack } from '@platform/stack-registry';
 import { DataStack } from '@platform/stack-data';
+import { EdgeStack } from '@platform/stack-edge';
 import { ServiceStack } from '@platform/stack-service';
 import { MonitoringStack } from '@platform/stack-monitoring';
-
-/** Stack names in apply order. */
-export const STACK_NAMES = ['state', 'network', 'registry', 'data', 'service', 'monitoring'] as const;
-export type StackName = (typeof STACK_NAMES)[number];
-
-/** What each stack reads from (besides the state bucket every stack's backend uses). */
-export const STACK_DEPENDENCIES: Readonly<Record<StackName, readonly StackName[]>> = {
-  state: [],
-  network: [],
-  registry: [],
-  data: [],
-  service: ['network', 'registry', 'data'],
-  monitoring: ['data', 'service'],
-};
 
 export interface EnvironmentStacks {
   state?: StateStack;
   network?: NetworkStack;
   registry?: RegistryStack;
   data?: DataStack;
-  service?: ServiceStack;
+  edge?: EdgeStack;
+  services: Map<string, ServiceStack>;
   monitoring?: MonitoringStack;
 }
 
-/** `STACKS=service,data` -> those stacks plus every stack they read from; unset -> all. */
-export function resolveStackSelection(requested: string | undefined): Set<StackName> {
-  const names = (requested ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (names.length === 0) return new Set(STACK_NAMES);
-  const selected = new Set<StackName>();
-  const add = (name: string): void => {
-    if (!(STACK_NAMES as readonly string[]).includes(name)) {
-      throw new ConfigError(`STACKS names unknown stack "${name}" (known: ${STACK_NAMES.join(', ')})`);
-    }
-    const stack = name as StackName;
-    if (selected.has(stack)) return;
-    selected.add(stack);
-    STACK_DEPENDENCIES[stack].forEach(add);
-  };
-  names.forEach(add);
-  return selected;
+export interface PlatformInputs {
+  readonly environments: readonly EnvironmentConfig[];
+  readonly catalog: ServiceCatalog;
+  /** Stack names to build (resolveStackSelection: dependencies included). @default - every stack */
+  readonly selection?: ReadonlySet<string>;
+  /** A pull request's copies of the edge and service stacks. @default - none */
+  readonly preview?: PreviewEnvironment;
+  /** Where `<NAME>_IMAGE_TAG` variables are read. @default process.env */
+  readonly env?: Env;
 }
 
-export function buildEnvironment(app: App, config: EnvironmentConfig, selection: Set<StackName>): EnvironmentStacks {
-  const stacks: EnvironmentStacks = {};
-  if (selection.has('state')) stacks.state = new StateStack(app, { config });
-  if (selection.has('network')) stacks.network = new NetworkStack(app, { config });
-  if (selection.has('registry')) stacks.registry = new RegistryStack(app, { config });
-  if (selection.has('data')) stacks.data = new DataStack(app, { config });
-  if (selection.has('service')) stacks.service = buildServiceStack(app, config, stacks);
-  if (selection.has('monitoring') && stacks.service && stacks.data) {
+export function buildEnvironment(app: App, config: EnvironmentConfig, inputs: PlatformInputs): EnvironmentStacks {
+  const has = (stack: string) => inputs.selection === undefined || inputs.selection.has(stack);
+  const services = inputs.catalog.services.map((manifest) => resolveService(manifest, { environment: config.name, project: PROJECT_NAME }));
+  const stacks: EnvironmentStacks = { services: new Map() };
+  if (has('state')) stacks.state = new StateStack(app, { config });
+  if (has('network')) stacks.network = new NetworkStack(app, { config });
+  if (has('registry')) stacks.registry = new RegistryStack(app, { config, services: services.map((s) => s.name) });
+  if (has('data')) stacks.data = new DataStack(app, { config });
+  const webServices = services.some((s) => s.kind === 'web');
+  if (has('edge') && stacks.network) stacks.edge = new EdgeStack(app, { config, network: stacks.network.network, loadBalancer: webServices });
+  for (const service of services) {
+    if (has(serviceStackName(service.name))) stacks.services.set(service.name, buildServiceStack(app, config, service, stacks, inputs));
+  }
+  if (has(MONITORING_STACK) && stacks.edge && stacks.data) {
+    const operations = tableOperations(inputs.catalog.services);
     stacks.monitoring = new MonitoringStack(app, {
       config,
-      api: stacks.service.api,
-      worker: stacks.service.worker,
-      tables: Object.values(stacks.data.tables),
+      alarmTopic: stacks.edge.alarmTopic,
+      loadBalancerArnSuffix: stacks.edge.loadBalancer?.loadBalancerArnSuffix,
+      queues: stacks.data.queues,
+      tables: Object.values(stacks.data.tables).map((table) => ({ table, operations: operations.get(table.definition.name) ?? [] })),
     });
   }
   return stacks;
 }
 
-/** The service stack of an environment, or a preview's copy of it, wired to the environment's shared stacks. */
-function buildServiceStack(app: App, config: EnvironmentConfig, base: EnvironmentStacks, preview?: PreviewEnvironment): ServiceStack {
+/** One service's stack, or a preview's copy of it, wired to the environment's shared stacks (and the preview's edge). */
+function buildServiceStack(
+  app: App,
+  config: EnvironmentConfig,
+  service: ResolvedService,
+  base: EnvironmentStacks,
+  inputs: PlatformInputs,
+  preview?: { readonly environment: PreviewEnvironment; readonly edge: EdgeStack },
+): ServiceStack {
   const { network, registry, data } = base;
-  if (!network || !registry || !data) {
-    throw new ConfigError(`${preview?.name ?? config.name}: the service stack needs ${config.name}'s network, registry and data stacks`);
+  const edge = preview?.edge ?? base.edge;
+  if (!network || !registry || !data || !edge) {
+    throw new ConfigError(`${preview?.environment.name ?? config.name}: ${serviceStackName(service.name)} needs ${config.name}'s network, registry, data and edge stacks`);
   }
+  const repository = registry.repositories[service.name];
+  if (!repository) throw new ConfigError(`${config.name}: the registry stack has no repository for service "${service.name}"`);
   return new ServiceStack(app, {
     config,
+    service,
     network: network.network,
-    repositories: registry.repositories,
+    edge,
+    repository,
+    imageTag: deployableImageTag(inputs.env ?? process.env, config.name, service.name),
     tables: data.tables,
-    scanQueue: data.scanQueue,
+    queues: preview ? preview.edge.previewQueues : data.queuesByName,
     resourcePrefix: data.resourcePrefix,
-    preview,
+    preview: preview?.environment,
   });
 }
 
 /**
- * Every selected stack of every given environment and, with `preview`, that pull request's
- * service stack (`pr-123-service`), which reads its base environment's network, registry and data.
+ * Every selected stack of every given environment and, with `preview`, that pull request's edge
+ * (`pr-123-edge`) and service stacks (`pr-123-svc-<name>`), which read their base environment's
+ * network, registry and data.
  */
-export function buildPlatform(
-  app: App,
-  environments: readonly EnvironmentConfig[],
-  selection: Set<StackName> = new Set(STACK_NAMES),
-  preview?: PreviewEnvironment,
-): Map<string, EnvironmentStacks> {
-  const built = new Map<string, EnvironmentStacks>(environments.map((config) => [config.name, buildEnvironment(app, config, selection)]));
+export function buildPlatform(app: App, inputs: PlatformInputs): Map<string, EnvironmentStacks> {
+  const built = new Map<string, EnvironmentStacks>(inputs.environments.map((config) => [config.name, buildEnvironment(app, config, inputs)]));
+  const { preview } = inputs;
   if (preview) {
-    const base = environments.find((config) => config.name === preview.baseEnvironment);
+    const base = inputs.environments.find((config) => config.name === preview.baseEnvironment);
     const baseStacks = built.get(preview.baseEnvironment);
-    if (!base || !baseStacks) {
-      throw new ConfigError(`PREVIEW_ENVIRONMENT=${preview.name} copies ${preview.baseEnvironment}'s service stack: include ${preview.baseEnvironment} in ENVIRONMENTS`);
+    if (!base || !baseStacks?.network) {
+      throw new ConfigError(`PREVIEW_ENVIRONMENT=${preview.name} copies ${preview.baseEnvironment}'s edge and service stacks: include ${preview.baseEnvironment} in ENVIRONMENTS`);
     }
-    built.set(preview.name, { service: buildServiceStack(app, base, baseStacks, preview) });
+    const services = inputs.catalog.services.map((manifest) => resolveService(manifest, { environment: base.name, project: PROJECT_NAME }));
+    const edge = new EdgeStack(app, { config: base, network: baseStacks.network.network, preview, loadBalancer: services.some((s) => s.kind === 'web') });
+    const stacks: EnvironmentStacks = { edge, services: new Map() };
+    for (const service of services) {
+      stacks.services.set(service.name, buildServiceStack(app, base, service, baseStacks, inputs, { environment: preview, edge }));
+    }
+    built.set(preview.name, stacks);
   }
   return built;
 }

@@ -2,14 +2,20 @@
 # Base and head revisions for Nx affected, the way nx-set-shas computes them:
 #   pr   <target-branch>    base = merge base of HEAD with origin/<target-branch>
 #   main <workflow-file>    base = head commit of the last successful run of that workflow on
-#                            this branch (so a failed or unapproved deploy is retried next time),
-#                            HEAD~1 when there is none yet (first run); DEPLOY_BASE overrides.
+#                            this branch, HEAD~1 when there is none yet; DEPLOY_BASE overrides.
+#                            (what the affected checks compare against)
+#   env <environment>       base = what that environment last deployed: the tag deployed/<env>
+#                            (mark-deployed.sh moves it after a successful deploy), so a failed or
+#                            unapproved deploy is retried by the next one; no tag yet (first
+#                            deploy) = an empty commit, against which everything is affected;
+#                            DEPLOY_BASE overrides.
 # Writes base=<sha> and head=<sha> to $GITHUB_OUTPUT (stdout when unset).
 # A shallow clone is an error: it would make "affected" silently wrong.
 set -euo pipefail
 
-mode="${1:?usage: set-shas.sh pr <target-branch> | main <workflow-file>}"
-arg="${2:?usage: set-shas.sh pr <target-branch> | main <workflow-file>}"
+usage="usage: set-shas.sh pr <target-branch> | main <workflow-file> | env <environment>"
+mode="${1:?$usage}"
+arg="${2:?$usage}"
 out="${GITHUB_OUTPUT:-/dev/stdout}"
 
 if [ "$(git rev-parse --is-shallow-repository)" = "true" ]; then
@@ -37,8 +43,19 @@ case "$mode" in
       fi
     fi
     ;;
+  env)
+    if [ -n "${DEPLOY_BASE:-}" ]; then
+      base="$DEPLOY_BASE"
+    elif base="$(git rev-parse --verify --quiet "refs/tags/deployed/$arg^{commit}")"; then
+      :
+    else
+      echo "::notice::deployed/$arg does not exist: first deploy of $arg, everything is deployed" >&2
+      empty_tree="$(git hash-object -t tree /dev/null)"
+      base="$(git -c user.name=ci -c user.email=ci@localhost commit-tree "$empty_tree" -m "nothing deployed yet")"
+    fi
+    ;;
   *)
-    echo "::error::unknown mode '$mode' (pr or main)" >&2
+    echo "::error::unknown mode '$mode' (pr, main or env)" >&2
     exit 1
     ;;
 esac

@@ -1,109 +1,95 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { App } from 'cdktf';
-import { ConfigError, loadEnvironment, loadEnvironments, readPreviewEnvironment } from '@platform/infra-config';
+import { ConfigError, loadEnvironment, readPreviewEnvironment, stackNames } from '@platform/infra-config';
 import { buildPlatform } from '../platform';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-const REPO = resolve(__dirname, '../..');
+import { containerOf, environmentOf, Json, REPO, synthPlatform, workspaceCatalog } from './synth-platform';
 
 /**
  * The contract with .github/workflows/preview.yml and .github/scripts: PREVIEW_ENVIRONMENT=pr-<n>
- * adds stack `pr-<n>-service` (stack-dir.sh), state `pr-<n>/service.tfstate` in dev's bucket
- * (destroy-preview.sh, stale-previews.sh), reading dev's network, registry and data.
+ * adds stacks `pr-<n>-edge` and `pr-<n>-svc-<name>` per catalog service (stack-dir.sh), state
+ * `pr-<n>/<stack>.tfstate` in dev's bucket (destroy-preview.sh, stale-previews.sh), reading dev's
+ * network, registry and data.
  */
 describe('a pull request preview (PREVIEW_ENVIRONMENT=pr-123)', () => {
-  const outdir = mkdtempSync(join(tmpdir(), 'infra-preview-'));
-  const app = new App({ outdir });
-  buildPlatform(app, loadEnvironments({}), undefined, readPreviewEnvironment({ PREVIEW_ENVIRONMENT: 'pr-123' }));
-  app.synth();
-  const read = (id: string): Json => JSON.parse(readFileSync(join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8'));
-  const preview = read('pr-123-service');
-  const names = (type: string, field = 'name'): string[] => Object.values(preview.resource[type] ?? {}).map((r) => (r as Json)[field]);
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  const synth = synthPlatform({ PREVIEW_ENVIRONMENT: 'pr-123' });
+  const { read } = synth;
+  const services = synth.catalog.services.map((s) => s.name);
+  const previewStacks = ['edge', ...services.map((s) => `svc-${s}`)];
+  const all = (type: string, field = 'name'): string[] =>
+    previewStacks.flatMap((stack) => Object.values(read(`pr-123-${stack}`).resource[type] ?? {}).map((r) => (r as Json)[field]));
+  afterAll(() => synth.cleanup());
 
-  it('adds one stack next to the 18 of dev, staging and prod', () => {
-    const stacks = readdirSync(join(outdir, 'stacks'));
-    expect(stacks).toHaveLength(19);
-    expect(stacks).toEqual(expect.arrayContaining(['pr-123-service', 'dev-service']));
+  it("adds an edge stack and one stack per service next to dev's, staging's and prod's", () => {
+    const stacks = readdirSync(join(synth.outdir, 'stacks'));
+    expect(stacks).toHaveLength(3 * stackNames(services).length + previewStacks.length);
+    expect(stacks).toEqual(expect.arrayContaining(previewStacks.map((s) => `pr-123-${s}`)));
   });
 
-  it('keeps its state at pr-123/service.tfstate in dev\'s bucket, and is tagged as dev with its preview name', () => {
+  it("keeps each state at pr-123/<stack>.tfstate in dev's bucket, and is tagged as dev with its preview name", () => {
     const dev = loadEnvironment('dev', {});
-    expect(preview.terraform.backend.s3).toEqual({
-      bucket: dev.stateBucketName,
-      key: 'pr-123/service.tfstate',
-      region: dev.region,
-      encrypt: true,
-      kms_key_id: `alias/${dev.stateBucketName}-state`,
-      use_lockfile: true,
-    });
-    expect(preview.provider.aws[0].allowed_account_ids).toEqual([dev.accountId]);
-    expect(preview.provider.aws[0].default_tags[0].tags).toEqual({
-      project: 'fargate-platform',
-      owner: 'platform-team',
-      env: 'dev',
-      stack: 'service',
-      preview: 'pr-123',
-    });
-  });
-
-  it('reads dev\'s network, registry and data stacks and is applied after them', () => {
-    const keys = Object.values(preview.data.terraform_remote_state).map((s) => (s as Json).config.key);
-    expect(keys.sort()).toEqual(['dev/data.tfstate', 'dev/network.tfstate', 'dev/registry.tfstate']);
-    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
-    expect(manifest.stacks['pr-123-service'].dependencies.sort()).toEqual(['dev-data', 'dev-network', 'dev-registry']);
-    const devService = read('dev-service');
-    expect(JSON.stringify(devService)).not.toContain('pr-123');
-  });
-
-  it('changes no stack of dev: every output it reads is already in dev\'s applied state', () => {
-    const plainDir = mkdtempSync(join(tmpdir(), 'infra-no-preview-'));
-    try {
-      const plain = new App({ outdir: plainDir });
-      buildPlatform(plain, loadEnvironments({ ENVIRONMENTS: 'dev' }));
-      plain.synth();
-      for (const stack of ['dev-network', 'dev-registry', 'dev-data', 'dev-service', 'dev-monitoring']) {
-        expect(JSON.parse(readFileSync(join(plainDir, 'stacks', stack, 'cdk.tf.json'), 'utf8'))).toEqual(read(stack));
-      }
-    } finally {
-      rmSync(plainDir, { recursive: true, force: true });
+    for (const stack of previewStacks) {
+      const json = read(`pr-123-${stack}`);
+      expect(json.terraform.backend.s3).toEqual({
+        bucket: dev.stateBucketName,
+        key: `pr-123/${stack}.tfstate`,
+        region: dev.region,
+        encrypt: true,
+        kms_key_id: `alias/${dev.stateBucketName}-state`,
+        use_lockfile: true,
+      });
+      expect(json.provider.aws[0].allowed_account_ids).toEqual([dev.accountId]);
+      expect(json.provider.aws[0].default_tags[0].tags).toEqual({ project: 'fargate-platform', owner: 'platform-team', env: 'dev', stack, preview: 'pr-123' });
     }
   });
 
-  it('names everything after the pull request and has its own scan queue', () => {
-    expect(names('aws_ecs_cluster')).toEqual(['pr-123-cluster']);
-    expect(names('aws_ecs_service').sort()).toEqual(['pr-123-api', 'pr-123-worker']);
-    expect(names('aws_iam_role').every((n) => n.startsWith('pr-123-'))).toBe(true);
-    expect(names('aws_sqs_queue').sort()).toEqual(['pr-123-scan-requests', 'pr-123-scan-requests-dlq']);
-    const environment = (container: string): Record<string, string> => {
-      const task = Object.values(preview.resource.aws_ecs_task_definition).find((t) => (t as Json).family === `pr-123-${container}`) as Json;
-      const [definition] = JSON.parse(task.container_definitions);
-      return Object.fromEntries(definition.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
-    };
+  it("reads dev's network, registry and data stacks and its own edge, and is applied after them", () => {
+    const manifest = synth.manifest();
+    expect(manifest.stacks['pr-123-edge'].dependencies).toEqual(['dev-network']);
+    for (const service of services) {
+      const keys = Object.values(read(`pr-123-svc-${service}`).data.terraform_remote_state).map((s) => (s as Json).config.key);
+      expect(keys.sort()).toEqual(['dev/data.tfstate', 'dev/network.tfstate', 'dev/registry.tfstate', 'pr-123/edge.tfstate']);
+      expect(manifest.stacks[`pr-123-svc-${service}`].dependencies.sort()).toEqual(['dev-data', 'dev-network', 'dev-registry', 'pr-123-edge']);
+    }
+    for (const stack of stackNames(services)) expect(JSON.stringify(read(`dev-${stack}`))).not.toContain('pr-123');
+  });
+
+  it("changes no stack of dev: every output it reads is already in dev's applied state", () => {
+    const plain = synthPlatform({ ENVIRONMENTS: 'dev' });
+    try {
+      for (const stack of stackNames(services)) expect(plain.read(`dev-${stack}`)).toEqual(read(`dev-${stack}`));
+    } finally {
+      plain.cleanup();
+    }
+  });
+
+  it("names everything after the pull request, uses dev's tables and has queues of its own", () => {
+    expect(all('aws_ecs_cluster')).toEqual(['pr-123-cluster']);
+    const longRunning = synth.catalog.services.filter((s) => s.kind !== 'scheduled').map((s) => `pr-123-${s.name}`);
+    expect(all('aws_ecs_service').sort()).toEqual(longRunning.sort());
+    expect(all('aws_iam_role').every((n) => n.startsWith('pr-123-'))).toBe(true);
+    expect(all('aws_sqs_queue')).toEqual(expect.arrayContaining(['pr-123-scan-requests', 'pr-123-scan-requests-dlq']));
     // dev's tables, the preview's queue: a preview worker never takes dev's scan requests.
-    expect(environment('api').TABLE_PREFIX).toBe('dev');
-    const taskPolicies = JSON.stringify(preview.resource.aws_iam_role_policy);
-    expect(taskPolicies).toMatch(/terraform_remote_state\.cross-stack-reference-input-dev-data/);
-    expect(environment('worker').SCAN_QUEUE_URL).toMatch(/\$\{aws_sqs_queue\./);
+    const api = environmentOf(containerOf(read('pr-123-svc-api'), 'pr-123-api'));
+    expect(api.TABLE_PREFIX).toBe('dev');
+    expect(api.SCAN_QUEUE_URL).toContain('cross-stack-reference-input-pr-123-edge');
+    expect(JSON.stringify(read('pr-123-svc-worker').resource.aws_iam_role_policy)).toMatch(/terraform_remote_state\.cross-stack-reference-input-dev-data/);
   });
 
   it('is disposable: one task each, no deletion protection, a log bucket destroy may empty', () => {
-    expect(Object.values(preview.resource.aws_ecs_service).map((s) => (s as Json).desired_count)).toEqual([1, 1]);
-    expect(Object.values(preview.resource.aws_appautoscaling_target).map((t) => (t as Json).max_capacity)).toEqual([1, 1]);
-    expect(Object.values(preview.resource.aws_lb).map((l) => (l as Json).enable_deletion_protection)).toEqual([false]);
-    expect(Object.values(preview.resource.aws_s3_bucket).map((b) => (b as Json).force_destroy)).toEqual([true]);
+    expect(all('aws_ecs_service', 'desired_count').every((count) => (count as unknown) === 1)).toBe(true);
+    expect(all('aws_appautoscaling_target', 'max_capacity').every((count) => (count as unknown) === 1)).toBe(true);
+    expect(all('aws_lb', 'enable_deletion_protection')).toEqual([false]);
+    expect(all('aws_s3_bucket', 'force_destroy')).toEqual([true]);
   });
 
   it('needs dev among the environments it is built with', () => {
     const lone = new App({ outdir: mkdtempSync(join(tmpdir(), 'infra-preview-lone-')) });
-    expect(() => buildPlatform(lone, [loadEnvironment('prod', {})], undefined, readPreviewEnvironment({ PREVIEW_ENVIRONMENT: 'pr-7' }))).toThrow(
-      new ConfigError('PREVIEW_ENVIRONMENT=pr-7 copies dev\'s service stack: include dev in ENVIRONMENTS'),
-    );
+    const inputs = { environments: [loadEnvironment('prod', {})], catalog: workspaceCatalog(), preview: readPreviewEnvironment({ PREVIEW_ENVIRONMENT: 'pr-7' }) };
+    expect(() => buildPlatform(lone, inputs)).toThrow(new ConfigError("PREVIEW_ENVIRONMENT=pr-7 copies dev's edge and service stacks: include dev in ENVIRONMENTS"));
     rmSync(lone.outdir, { recursive: true, force: true });
   });
 });

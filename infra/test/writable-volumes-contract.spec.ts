@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { App } from 'cdktf';
 import { loadEnvironments } from '@platform/infra-config';
 import { buildPlatform } from '../platform';
+import { workspaceCatalog } from './synth-platform';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -29,7 +30,9 @@ function finalStageVolumes(dockerfile: string): string[] {
 describe('writable volumes: Dockerfiles and synthesized task definitions agree', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'infra-volumes-'));
   const app = new App({ outdir });
-  buildPlatform(app, loadEnvironments({}));
+  const catalog = workspaceCatalog();
+  buildPlatform(app, { environments: loadEnvironments({}), catalog });
+  const services = catalog.services.map((service) => service.name);
   app.synth();
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
@@ -40,12 +43,12 @@ describe('writable volumes: Dockerfiles and synthesized task definitions agree',
     );
   });
 
-  it('finds the API and worker containers in every environment', () => {
+  it('finds a container of every catalog service in every environment', () => {
     const names = containers.map(({ stack, container }) => `${stack.split('-')[0]} ${container.name}`);
-    for (const env of ['dev', 'staging', 'prod']) expect(names).toEqual(expect.arrayContaining([`${env} api`, `${env} worker`]));
+    for (const env of ['dev', 'staging', 'prod']) expect(names).toEqual(expect.arrayContaining(services.map((name) => `${env} ${name}`)));
   });
 
-  it.each(['api', 'worker'])('apps/%s/Dockerfile declares exactly the paths its task mounts read-write', (name) => {
+  it.each(workspaceCatalog().services.map((service) => service.name))('apps/%s/Dockerfile declares exactly the paths its task mounts read-write', (name) => {
     const volumes = finalStageVolumes(readFileSync(join(REPO, 'apps', name, 'Dockerfile'), 'utf8')).sort();
     const mine = containers.filter(({ container }) => container.name === name);
     expect(mine.length).toBeGreaterThan(0);

@@ -24,7 +24,7 @@ const routeHits = new Map<string, number>();
 
 beforeAll(async () => {
   // A rate limit high enough that the fuzzer reaches the handlers (429 has its own test).
-  ctx = await startTestApp({ RATE_LIMIT_PER_MINUTE: '1000000' });
+  ctx = await startTestApp({ RATE_LIMIT_PER_MINUTE: '1000000', AUTH_LOOKUPS_PER_MINUTE: '1000000' });
   catalog = RouteCatalog.fromOpenApi((await ctx.app.inject('/openapi.json')).json());
   // A terminal scan of tenant A: its events stream ends at once, its cancel is a 409.
   const created = await ctx.app.inject({ method: 'POST', url: '/v1/scans', headers: { authorization: ctx.tenantA }, payload: { content: 'fuzz seed jane@example.com' } });

@@ -43,6 +43,30 @@ describe('OpenAPI document', () => {
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['202', '413', '415', '422']));
   });
 
+  it('documents every error as application/problem+json, the report per media type, and the response headers', async () => {
+    const document = (await ctx.app.inject('/openapi.json')).json();
+    for (const [method, path] of ROUTES) {
+      const operation = document.paths[path][method];
+      for (const [status, response] of Object.entries<{ content: Record<string, unknown> }>(operation.responses)) {
+        if (Number(status) >= 400) expect({ route: `${method} ${path}`, status, types: Object.keys(response.content) }).toEqual({ route: `${method} ${path}`, status, types: ['application/problem+json'] });
+      }
+      if (path.startsWith('/v1')) {
+        expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['414', '429', '500', '503']));
+        expect(Object.keys(operation.responses['429'].headers)).toEqual(['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']);
+        expect(Object.keys(operation.responses['401'].headers)).toEqual(['www-authenticate']);
+      }
+    }
+    const report = document.paths['/v1/scans/{id}/report'].get.responses['200'];
+    expect(Object.keys(report.content)).toEqual(['application/json', 'application/sarif+json']);
+    expect(JSON.stringify(report.content['application/sarif+json'].schema)).toContain('utf16CodeUnits');
+    expect(Object.keys(document.paths['/v1/scans/{id}/events'].get.responses['200'].content)).toEqual(['text/event-stream']);
+    expect(Object.keys(document.paths['/v1/scans'].post.responses['202'].headers)).toContain('location');
+    const detectors = document.paths['/v1/scans'].post.parameters.find((p: { name: string }) => p.name === 'detectors');
+    expect(detectors.schema['x-enum']).toContain('email');
+    expect(detectors.description).toContain('with a JSON body this parameter is a 400');
+    expect(document.components.responses.MethodNotAllowed.headers.allow).toBeDefined();
+  });
+
   it('serves Swagger UI at /docs', async () => {
     const response = await ctx.app.inject('/docs/');
     expect(response.statusCode).toBe(200);

@@ -16,4 +16,24 @@ describe('rate limit', () => {
     // another key is unaffected
     expect((await ctx.app.inject({ url: '/v1/scans?limit=1', headers: { authorization: ctx.tenantA } })).statusCode).not.toBe(429);
   });
+
+  it("keeps the limiter's Retry-After: the seconds until the window resets, not a fixed 1", async () => {
+    let limited;
+    do limited = await ctx.app.inject({ url: '/v1/scans?limit=1', headers: { authorization: ctx.tenantB } });
+    while (limited.statusCode !== 429);
+    const retryAfter = Number(limited.headers['retry-after']);
+    const reset = Number(limited.headers['x-ratelimit-reset']);
+    expect(retryAfter).toBeGreaterThan(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(retryAfter).toBe(reset);
+    expect(limited.headers['x-ratelimit-limit']).toBe('5');
+    expect(limited.headers['x-ratelimit-remaining']).toBe('0');
+  });
+
+  it('reports the remaining budget on answers under the limit', async () => {
+    const response = await ctx.app.inject({ url: '/v1/scans?limit=1', headers: { authorization: ctx.tenantA } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-ratelimit-limit']).toBe('5');
+    expect(Number(response.headers['x-ratelimit-remaining'])).toBeLessThan(5);
+  });
 });

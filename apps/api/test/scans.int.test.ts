@@ -229,6 +229,49 @@ describe('findings, report and cancel', () => {
     expectProblem(await ctx.app.inject({ url: `/v1/scans/${id}/report?format=pdf`, headers: { authorization: ctx.tenantA } }), 400);
   });
 
+  it('names the SARIF artifact with the path the client chose, and refuses a path that is not a safe relative one with 400', async () => {
+    const id = await succeededScan(1);
+    const url = (query: string) => `/v1/scans/${id}/report?format=sarif&${query}`;
+    const named = await ctx.app.inject({ url: url('path=deploy/config.yml'), headers: { authorization: ctx.tenantA } });
+    expect(named.statusCode).toBe(200);
+    expect(named.json().runs[0].artifacts[0].location.uri).toBe('deploy/config.yml');
+    expect(named.json().runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('deploy/config.yml');
+    for (const bad of ['../etc/passwd', 'a/../../b', '/etc/passwd', 'C:/x', 'https://evil.example/x', 'a//b', 'a/', 'a\\b', 'x'.repeat(1025)]) {
+      const response = await ctx.app.inject({ url: url(`path=${encodeURIComponent(bad)}`), headers: { authorization: ctx.tenantA } });
+      expect({ bad, status: response.statusCode }).toEqual({ bad, status: 400 });
+      expectProblem(response, 400, 'validation');
+    }
+  });
+
+  it('never serves the findings of a cancelled scan: /findings and /report answer 409', async () => {
+    const { id } = (await submit({ content: 'cancel me while running' })).json();
+    const scans = new ScanRepository(ctx.clients.dynamo, ctx.config.aws.tablePrefix);
+    const claimed = await scans.claim('tenant-a', id, new Date().toISOString());
+    expect(claimed?.status).toBe('running');
+    // A worker wrote some findings before the cancel reached it.
+    const partial: Finding = {
+      findingId: '00000000-partial',
+      detectorId: 'email',
+      category: 'personal-data',
+      severity: 'medium',
+      confidence: 0.9,
+      location: { line: 1, column: 1, startByte: 0, endByte: 8 },
+      redacted: 'j***@example.com',
+      mappings: [],
+    };
+    await new FindingRepository(ctx.clients.dynamo, ctx.config.aws.tablePrefix).putAll(id, [partial]);
+    const running = await ctx.app.inject({ url: `/v1/scans/${id}/findings`, headers: { authorization: ctx.tenantA } });
+    expect(running.json().items).toHaveLength(1);
+
+    expect((await ctx.app.inject({ method: 'POST', url: `/v1/scans/${id}/cancel`, headers: { authorization: ctx.tenantA } })).statusCode).toBe(200);
+    const findings = await ctx.app.inject({ url: `/v1/scans/${id}/findings`, headers: { authorization: ctx.tenantA } });
+    expect(expectProblem(findings, 409, 'invalid-state').detail).toContain('cancelled');
+    expect(findings.body).not.toContain('j***@example.com');
+    for (const format of ['json', 'sarif']) {
+      expectProblem(await ctx.app.inject({ url: `/v1/scans/${id}/report?format=${format}`, headers: { authorization: ctx.tenantA } }), 409, 'invalid-state');
+    }
+  });
+
   it('cancels queued scans once; a second cancel or a finished scan is 409', async () => {
     const { id } = (await submit({ content: 'cancel me' })).json();
     const cancelled = await ctx.app.inject({ method: 'POST', url: `/v1/scans/${id}/cancel`, headers: { authorization: ctx.tenantA } });

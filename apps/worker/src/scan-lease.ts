@@ -3,6 +3,13 @@ import type { WorkerEmitter } from './events';
 import type { QueueClient } from './queue-client';
 import type { ReceivedMessage } from './received-message';
 
+/**
+ * While findings are written the attempt reads its scan this often (a consistent GetItem), and the
+ * writes check the signal between BatchWriteItem calls, so a cancel stops them within about this
+ * long plus one call, not at the next heartbeat (20 s).
+ */
+export const STATUS_CHECK_INTERVAL_MS = 250;
+
 /** Why an attempt stops before its end. */
 export type StopReason = 'cancelled' | 'lost' | 'shutdown';
 
@@ -35,6 +42,8 @@ export class ScanLease {
   private readonly controller = new AbortController();
   private timer?: NodeJS.Timeout;
   private renewing?: Promise<void>;
+  private statusTimer?: NodeJS.Timeout;
+  private readingStatus?: Promise<void>;
 
   constructor(private readonly deps: ScanLeaseDeps) {}
 
@@ -49,6 +58,14 @@ export class ScanLease {
 
   stop(): void {
     clearInterval(this.timer);
+    clearInterval(this.statusTimer);
+  }
+
+  /** From now until `stop()`: reads the scan's status every STATUS_CHECK_INTERVAL_MS (used while writing findings). */
+  watchStatus(): void {
+    clearInterval(this.statusTimer);
+    this.statusTimer = setInterval(() => void this.readStatus(), STATUS_CHECK_INTERVAL_MS);
+    this.statusTimer.unref();
   }
 
   abort(reason: StopReason): void {
@@ -59,6 +76,38 @@ export class ScanLease {
   async check(): Promise<void> {
     await this.renew();
     this.controller.signal.throwIfAborted();
+  }
+
+  /**
+   * Called between finding slices: reads the scan's status now and throws the stop reason if it
+   * was cancelled or taken over.
+   */
+  async checkStatus(): Promise<void> {
+    this.controller.signal.throwIfAborted();
+    await this.readStatus();
+    this.controller.signal.throwIfAborted();
+  }
+
+  /**
+   * One read at a time. A scan no longer `running` for this attempt aborts the signal. A failed
+   * read is reported and the work goes on: the conditional `succeed` still never overwrites a cancel.
+   */
+  private readStatus(): Promise<void> {
+    this.readingStatus ??= this.readStatusOnce().finally(() => (this.readingStatus = undefined));
+    return this.readingStatus;
+  }
+
+  private async readStatusOnce(): Promise<void> {
+    const { scans, events, message, tenantId, scanId, attempt } = this.deps;
+    if (this.controller.signal.aborted) return;
+    try {
+      const current = await scans.get(tenantId, scanId, true);
+      if (!current || current.status !== 'running' || current.attempts !== attempt) {
+        this.abort(current?.status === 'cancelled' ? 'cancelled' : 'lost');
+      }
+    } catch (error) {
+      events.emit('error', { error: error instanceof Error ? error : new Error(String(error)), messageId: message.messageId, scanId });
+    }
   }
 
   private renew(): Promise<void> {

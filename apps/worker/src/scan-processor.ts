@@ -17,8 +17,8 @@ export interface ScanProcessorDeps {
 }
 
 /**
- * One attempt at a claimed scan: load the document, scan it, write the findings, mark the scan
- * succeeded for this attempt. Throws ScanStopped when the lease says stop, ScanInputError /
+ * One attempt at a claimed scan: load the document, scan it, write the findings (checking the
+ * scan's status between slices), mark the scan succeeded for this attempt. Throws ScanStopped when the lease says stop, ScanInputError /
  * DetectorError for input that cannot be scanned, anything else for infrastructure failures.
  */
 export class ScanProcessor {
@@ -40,9 +40,12 @@ export class ScanProcessor {
 
     // Scanning is synchronous: renew (and learn of a cancel) before the writes start.
     await lease.check();
+    // While writing, the lease reads the scan's status every 250 ms and aborts the signal on a
+    // cancel; the writes stop at their next BatchWriteItem, so within about a second of the cancel.
+    lease.watchStatus();
     for (let i = 0; i < findings.length; i += this.deps.findingsWriteSliceSize) {
-      lease.signal.throwIfAborted();
-      await this.deps.findings.putAll(scan.scanId, findings.slice(i, i + this.deps.findingsWriteSliceSize));
+      await lease.checkStatus();
+      await this.deps.findings.putAll(scan.scanId, findings.slice(i, i + this.deps.findingsWriteSliceSize), lease.signal);
     }
     lease.signal.throwIfAborted();
 

@@ -2,32 +2,19 @@
 export const ENVIRONMENT_NAMES = ['dev', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
 
-/** Size and count of one Fargate service. */
-export interface ServiceSizing {
-  /** CPU units (1024 = 1 vCPU). */
-  readonly cpu: number;
-  readonly memoryLimitMiB: number;
-  /** Tasks at first deploy; autoscaling owns the count afterwards. */
-  readonly desiredCount: number;
-  readonly minCount: number;
-  readonly maxCount: number;
-}
-
 /** A public host name served by the ALB with an ACM certificate for it. */
 export interface DomainConfig {
   readonly name: string;
   readonly certificateArn: string;
+  /** A stand-in for a local synth of an HTTPS-only environment (no real host name or certificate yet); a deploy synth refuses it. */
+  readonly placeholder?: boolean;
 }
 
-/** A secret the container reads at start from SSM Parameter Store (SecureString). */
-export interface SsmSecret {
-  /** Environment variable name inside the container. */
-  readonly envName: string;
-  /** Parameter name, e.g. `/fargate-platform/dev/api/key-hash-pepper`. */
-  readonly parameterName: string;
-}
-
-/** Everything that differs between environments. One file per environment under `environments/`. */
+/**
+ * Everything that differs between environments, except the services: each service's size,
+ * counts, variables and secrets per environment live in its manifest (apps/<name>/service.json).
+ * One file per environment under `environments/`.
+ */
 export interface EnvironmentConfig {
   readonly name: EnvironmentName;
   /** `project` default tag and name prefix of global names. */
@@ -41,8 +28,6 @@ export interface EnvironmentConfig {
   readonly azCount: number;
   /** 1..azCount: one in dev (cost), one per AZ in prod (an AZ outage keeps egress). */
   readonly natGateways: number;
-  readonly api: ServiceSizing;
-  readonly worker: ServiceSizing;
   /** @default - none: the ALB serves HTTP only */
   readonly domain?: DomainConfig;
   readonly alarmEmail: string;
@@ -64,8 +49,4 @@ export interface EnvironmentConfig {
    * run in (dev) sets it. @default - none
    */
   readonly previewGithubEnvironment?: string;
-  /** Image tags (content hashes) from `API_IMAGE_TAG` / `WORKER_IMAGE_TAG`; never `latest`. */
-  readonly imageTags: { readonly api: string; readonly worker: string };
-  /** @default [] */
-  readonly apiSecrets: readonly SsmSecret[];
 }

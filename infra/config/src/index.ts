@@ -7,3 +7,4 @@ export * from './environments';
 export * from './stack-settings';
 export * from './image-repository';
 export * from './preview-environment';
+export * from './stack-names';

@@ -1,5 +1,7 @@
 import { ConfigError } from './config-error';
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName } from './environment-config';
+import { assertDeployable } from './deploy-readiness';
+export { assertDeployable, deployableImageTag, environmentVariables, isDeploySynth, variablePrefix } from './deploy-readiness';
 import { devConfig, prodConfig, stagingConfig } from './environments';
 import type { Env } from './read-env';
 import { validateConfig } from './validate-config';
@@ -10,9 +12,12 @@ const BUILDERS: Readonly<Record<EnvironmentName, (env: Env) => EnvironmentConfig
   prod: prodConfig,
 };
 
-/** The validated config of one environment. */
+/**
+ * The validated config of one environment; for a deploy synth (SYNTH_FOR_DEPLOY=1 or
+ * DEPLOY_ENVIRONMENT=<name>) also free of placeholders (deploy-readiness.ts).
+ */
 export function loadEnvironment(name: EnvironmentName, env: Env = process.env): EnvironmentConfig {
-  return validateConfig(BUILDERS[name](env));
+  return assertDeployable(validateConfig(BUILDERS[name](env)), env);
 }
 
 /**

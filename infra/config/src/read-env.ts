@@ -5,7 +5,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /** Placeholder account id used when `<ENV>_AWS_ACCOUNT_ID` is unset: synth works, apply cannot. */
 export const PLACEHOLDER_ACCOUNT_ID = '000000000000';
 
-/** Tag used when `API_IMAGE_TAG`/`WORKER_IMAGE_TAG` is unset: deterministic, and never `latest`. */
+/** Tag used when a service's `<NAME>_IMAGE_TAG` is unset: deterministic, and never `latest`. */
 export const UNRELEASED_IMAGE_TAG = 'unreleased';
 
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -16,6 +16,11 @@ export function readAccountId(env: Env, variable: string): string {
     throw new ConfigError(`${variable} must be a 12-digit AWS account id, got "${value}"`);
   }
   return value;
+}
+
+/** The variable carrying a service's image tag into synth: `api` -> `API_IMAGE_TAG`, `purge-expired` -> `PURGE_EXPIRED_IMAGE_TAG`. */
+export function imageTagVariable(service: string): string {
+  return `${service.toUpperCase().replace(/-/g, '_')}_IMAGE_TAG`;
 }
 
 export function readImageTag(env: Env, variable: string): string {

@@ -1,5 +1,5 @@
 import { ConfigError } from './config-error';
-import type { EnvironmentConfig, ServiceSizing } from './environment-config';
+import type { EnvironmentConfig } from './environment-config';
 
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 const CIDR = /^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-4])$/;
@@ -24,8 +24,6 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
   if (!Number.isInteger(config.natGateways) || config.natGateways < 1 || config.natGateways > config.azCount) {
     fail(`natGateways (${config.natGateways}) must be from 1 to azCount (${config.azCount})`);
   }
-  checkSizing(fail, 'api', config.api);
-  checkSizing(fail, 'worker', config.worker);
   if (config.domain && !CERTIFICATE_ARN.test(config.domain.certificateArn)) {
     fail(`domain.certificateArn must be an ACM certificate ARN, got "${config.domain.certificateArn}"`);
   }
@@ -39,27 +37,8 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
   if (config.name !== 'dev' && !config.deletionProtection) {
     fail('deletionProtection must be on outside dev');
   }
-  for (const [service, tag] of Object.entries(config.imageTags)) {
-    if (tag === 'latest') fail(`imageTags.${service} must not be "latest"`);
-  }
   if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(config.githubRepository)) {
     fail(`githubRepository must be "owner/name", got "${config.githubRepository}"`);
   }
-  for (const secret of config.apiSecrets) {
-    if (!/^[A-Z][A-Z0-9_]*$/.test(secret.envName)) fail(`apiSecrets.envName must be UPPER_SNAKE_CASE, got "${secret.envName}"`);
-    if (!secret.parameterName.startsWith('/')) fail(`apiSecrets.${secret.envName}.parameterName must start with "/"`);
-  }
   return config;
-}
-
-function checkSizing(fail: (message: string) => never, service: string, sizing: ServiceSizing): void {
-  for (const field of ['cpu', 'memoryLimitMiB', 'desiredCount', 'minCount', 'maxCount'] as const) {
-    if (!Number.isInteger(sizing[field]) || sizing[field] < 1) fail(`${service}.${field} must be a positive integer, got ${sizing[field]}`);
-  }
-  if (sizing.minCount > sizing.maxCount) {
-    fail(`${service}.minCount (${sizing.minCount}) must not exceed ${service}.maxCount (${sizing.maxCount})`);
-  }
-  if (sizing.desiredCount < sizing.minCount || sizing.desiredCount > sizing.maxCount) {
-    fail(`${service}.desiredCount (${sizing.desiredCount}) must lie between ${service}.minCount and ${service}.maxCount`);
-  }
 }

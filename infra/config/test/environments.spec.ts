@@ -1,4 +1,4 @@
-import { availabilityZones, ConfigError, loadEnvironment, loadEnvironments, PLACEHOLDER_ACCOUNT_ID, stackSettings, validateConfig } from '../src';
+import { availabilityZones, ConfigError, imageTagVariable, loadEnvironment, loadEnvironments, PLACEHOLDER_ACCOUNT_ID, readImageTag, stackSettings, validateConfig } from '../src';
 
 describe('environment config', () => {
   it('loads dev, staging and prod in promotion order with placeholder accounts by default', () => {
@@ -9,10 +9,13 @@ describe('environment config', () => {
 
   it('reads account ids, image tags and the repository from the environment', () => {
     const account = '1'.repeat(12);
-    const prod = loadEnvironment('prod', { PROD_AWS_ACCOUNT_ID: account, API_IMAGE_TAG: 'a1b2', GITHUB_REPOSITORY: 'acme/platform' });
+    const prod = loadEnvironment('prod', { PROD_AWS_ACCOUNT_ID: account, GITHUB_REPOSITORY: 'acme/platform' });
     expect(prod.accountId).toBe(account);
     expect(prod.stateBucketName).toBe(`fargate-platform-tfstate-prod-${account}`);
-    expect(prod.imageTags).toEqual({ api: 'a1b2', worker: 'unreleased' });
+    expect(readImageTag({ API_IMAGE_TAG: 'a1b2' }, imageTagVariable('api'))).toBe('a1b2');
+    expect(readImageTag({}, imageTagVariable('purge-expired'))).toBe('unreleased');
+    expect(imageTagVariable('purge-expired')).toBe('PURGE_EXPIRED_IMAGE_TAG');
+    expect(() => readImageTag({ WORKER_IMAGE_TAG: 'latest' }, imageTagVariable('worker'))).toThrow(/WORKER_IMAGE_TAG must not be "latest"/);
     expect(prod.githubRepository).toBe('acme/platform');
   });
 
@@ -30,8 +33,8 @@ describe('environment config', () => {
   });
 
   it('rejects latest and malformed image tags', () => {
-    expect(() => loadEnvironment('dev', { API_IMAGE_TAG: 'latest' })).toThrow(/API_IMAGE_TAG must not be "latest"/);
-    expect(() => loadEnvironment('dev', { WORKER_IMAGE_TAG: 'a b' })).toThrow(/WORKER_IMAGE_TAG must be a valid image tag/);
+    expect(() => readImageTag({ API_IMAGE_TAG: 'latest' }, 'API_IMAGE_TAG')).toThrow(/API_IMAGE_TAG must not be "latest"/);
+    expect(() => readImageTag({ WORKER_IMAGE_TAG: 'a b' }, 'WORKER_IMAGE_TAG')).toThrow(/WORKER_IMAGE_TAG must be a valid image tag/);
   });
 
   it('rejects a malformed account id', () => {
@@ -62,8 +65,6 @@ describe('environment config', () => {
     [{ alarmEmail: 'nobody' }, /alarmEmail must be an e-mail address/],
     [{ logRetentionDays: 10 }, /logRetentionDays must be a CloudWatch retention value/],
     [{ deletionProtection: false }, /deletionProtection must be on outside dev/],
-    [{ api: { cpu: 256, memoryLimitMiB: 512, desiredCount: 1, minCount: 2, maxCount: 1 } }, /api.minCount \(2\) must not exceed api.maxCount \(1\)/],
-    [{ worker: { cpu: 256, memoryLimitMiB: 512, desiredCount: 9, minCount: 1, maxCount: 2 } }, /worker.desiredCount \(9\) must lie between/],
     [{ domain: { name: 'x.example.com', certificateArn: 'nope' } }, /domain.certificateArn must be an ACM certificate ARN/],
   ])('prod rejects %p', (override, message) => {
     expect(() => validateConfig({ ...loadEnvironment('prod', {}), ...override })).toThrow(message);

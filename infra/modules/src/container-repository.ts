@@ -15,17 +15,23 @@ export interface ContainerRepositoryProps {
    */
   readonly untaggedImageExpiryDays?: number;
   /**
-   * Tagged images kept, newest first. Tags are content hashes and a rollback needs the previous
-   * task definition's image, so keep many more than one deploy's worth.
-   * @default 50
+   * Images tagged `pr-<n>-...` (pull-request previews) expire this many days after the push.
+   * @default 14
    */
-  readonly maxTaggedImages?: number;
+  readonly previewImageExpiryDays?: number;
 }
+
+/** Tags CI moves after a deploy (`deployed-<env>`, .github/scripts/tag-deployed-images.sh). */
+export const DEPLOYED_TAG_FILTER = 'deployed-*';
+/** Tag prefix of preview images: the only tagged images the lifecycle expires. */
+export const PREVIEW_TAG_PREFIX = 'pr-';
 
 /**
  * An ECR repository: immutable tags (a tag always names the same image, which content-addressed
- * deploys rely on), scan on push, KMS encryption, and a lifecycle that deletes only untagged
- * images by age and old tagged images beyond a generous count, so rollback images survive.
+ * deploys rely on) except `deployed-*`, which CI moves to the image each environment runs; scan on
+ * push; KMS encryption; and a lifecycle that expires only untagged images and preview (`pr-*`)
+ * images by age. Content-addressed release tags never expire, so every image a task definition
+ * ever ran, and therefore every rollback target, stays.
  */
 export class ContainerRepository extends Construct {
   readonly repository: EcrRepository;
@@ -44,14 +50,12 @@ export class ContainerRepository extends Construct {
       'a lowercase ECR name such as "dev/api"',
     );
     const untaggedDays = requireIntegerInRange(name, 'untaggedImageExpiryDays', props.untaggedImageExpiryDays ?? 7, 1, 365);
-    const maxTagged = requireIntegerInRange(name, 'maxTaggedImages', props.maxTaggedImages ?? 50, 1, 10000);
-    if (maxTagged < 5) {
-      throw new InvalidPropsError(name, `maxTaggedImages must be at least 5 so rollback images survive, got ${maxTagged}`);
-    }
+    const previewDays = requireIntegerInRange(name, 'previewImageExpiryDays', props.previewImageExpiryDays ?? 14, 1, 365);
 
     this.repository = new EcrRepository(this, 'repository', {
       name: props.repositoryName,
-      imageTagMutability: 'IMMUTABLE',
+      imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+      imageTagMutabilityExclusionFilter: [{ filter: DEPLOYED_TAG_FILTER, filterType: 'WILDCARD' }],
       imageScanningConfiguration: { scanOnPush: true },
       encryptionConfiguration: [
         props.encryptionKey ? { encryptionType: 'KMS', kmsKey: props.encryptionKey.keyArn } : { encryptionType: 'KMS' },
@@ -73,8 +77,8 @@ export class ContainerRepository extends Construct {
           },
           {
             rulePriority: 2,
-            description: `Keep the newest ${maxTagged} tagged images (rollback targets)`,
-            selection: { tagStatus: 'tagged', tagPatternList: ['*'], countType: 'imageCountMoreThan', countNumber: maxTagged },
+            description: `Expire preview images (${PREVIEW_TAG_PREFIX}*) ${previewDays} days after push`,
+            selection: { tagStatus: 'tagged', tagPrefixList: [PREVIEW_TAG_PREFIX], countType: 'sinceImagePushed', countUnit: 'days', countNumber: previewDays },
             action: { type: 'expire' },
           },
         ],

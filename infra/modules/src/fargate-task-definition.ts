@@ -47,7 +47,10 @@ export interface FargateTaskDefinitionProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** @default [] */
   readonly secrets?: readonly ContainerSecret[];
-  readonly healthCheck: ContainerHealthCheck;
+  /** @default - none (a scheduled job: ECS waits for it to exit) */
+  readonly healthCheck?: ContainerHealthCheck;
+  /** Overrides the image's CMD. @default - the image's CMD */
+  readonly command?: readonly string[];
   /** Table and queue access for the task role. @default - none */
   readonly grants?: TaskGrants;
   /** Extra task-role statements (must name explicit actions and resources). @default [] */
@@ -110,6 +113,8 @@ export class FargateTaskDefinition extends Construct {
   readonly taskRoleArn: string;
   readonly executionRole: IamRole;
   readonly executionRoleArn: string;
+  /** What the task needs to start (pull, logs, secrets): services depend on it so a first apply never starts a task without it. */
+  readonly executionPolicy: IamRolePolicy;
   readonly logGroup: CloudwatchLogGroup;
   readonly logGroupName: string;
   readonly containerName: string;
@@ -145,7 +150,7 @@ export class FargateTaskDefinition extends Construct {
         );
       }
     }
-    if (props.healthCheck.command.length < 2 || !['CMD', 'CMD-SHELL'].includes(props.healthCheck.command[0])) {
+    if (props.healthCheck && (props.healthCheck.command.length < 2 || !['CMD', 'CMD-SHELL'].includes(props.healthCheck.command[0]))) {
       throw new InvalidPropsError(name, 'healthCheck.command must start with "CMD" or "CMD-SHELL" followed by the check');
     }
     const writablePaths = requireWritablePaths(name, props.writablePaths ?? DEFAULT_TASK_WRITABLE_PATHS);
@@ -167,7 +172,10 @@ export class FargateTaskDefinition extends Construct {
     this.executionRole = new IamRole(this, 'execution-role', { name: `${props.namePrefix}-execution`, assumeRolePolicy: trust });
     this.executionRoleArn = this.executionRole.arn;
     const ssmArns = secrets.filter((s) => s.valueFromArn.includes(':ssm:')).map((s) => s.valueFromArn);
-    const secretArns = secrets.filter((s) => s.valueFromArn.includes(':secretsmanager:')).map((s) => s.valueFromArn);
+    // A secret named without its random 6-character suffix matches every version of that name.
+    const secretArns = secrets
+      .filter((s) => s.valueFromArn.includes(':secretsmanager:'))
+      .map((s) => (/-[A-Za-z0-9]{6}$/.test(s.valueFromArn) ? s.valueFromArn : `${s.valueFromArn}-??????`));
     const executionStatements: PolicyStatement[] = [
       // GetAuthorizationToken has no resource-level permissions: `*` is the only valid resource.
       { Sid: 'EcrLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
@@ -190,7 +198,7 @@ export class FargateTaskDefinition extends Construct {
     if (secretArns.length > 0) {
       executionStatements.push({ Sid: 'ReadSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: secretArns });
     }
-    new IamRolePolicy(this, 'execution-policy', {
+    this.executionPolicy = new IamRolePolicy(this, 'execution-policy', {
       role: this.executionRole.id,
       name: 'start-task',
       policy: policyDocument(executionStatements),
@@ -221,13 +229,18 @@ export class FargateTaskDefinition extends Construct {
         .sort()
         .map((key) => ({ name: key, value: environment[key] })),
       secrets: secrets.map((s) => ({ name: s.name, valueFrom: s.valueFromArn })),
-      healthCheck: {
-        command: [...hc.command],
-        interval: requireIntegerInRange(name, 'healthCheck.intervalSeconds', hc.intervalSeconds ?? 15, 5, 300),
-        timeout: requireIntegerInRange(name, 'healthCheck.timeoutSeconds', hc.timeoutSeconds ?? 5, 2, 120),
-        retries: requireIntegerInRange(name, 'healthCheck.retries', hc.retries ?? 3, 1, 10),
-        startPeriod: requireIntegerInRange(name, 'healthCheck.startPeriodSeconds', hc.startPeriodSeconds ?? 20, 0, 300),
-      },
+      ...(props.command ? { command: [...props.command] } : {}),
+      ...(hc
+        ? {
+            healthCheck: {
+              command: [...hc.command],
+              interval: requireIntegerInRange(name, 'healthCheck.intervalSeconds', hc.intervalSeconds ?? 15, 5, 300),
+              timeout: requireIntegerInRange(name, 'healthCheck.timeoutSeconds', hc.timeoutSeconds ?? 5, 2, 120),
+              retries: requireIntegerInRange(name, 'healthCheck.retries', hc.retries ?? 3, 1, 10),
+              startPeriod: requireIntegerInRange(name, 'healthCheck.startPeriodSeconds', hc.startPeriodSeconds ?? 20, 0, 300),
+            },
+          }
+        : {}),
       stopTimeout,
       logConfiguration: {
         logDriver: 'awslogs',

@@ -1,7 +1,32 @@
-import { Construct } from 'constructs';
-import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { Aspects, IAspect, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { InvalidPropsError, requireMatch } from './validation';
+
+/**
+ * Terraform versions every stack accepts: 1.10 brought S3-native locking (`use_lockfile`), 2.0
+ * may break the synthesized JSON. CI runs the exact version in `.terraform-version`, which must
+ * satisfy this (tested).
+ */
+export const TERRAFORM_REQUIRED_VERSION = '>= 1.10, < 2.0';
+
+/** Name of the permissions boundary every role the CI deploy roles create must carry (GithubOidcRoles). */
+export function workloadBoundaryName(namePrefix: string): string {
+  return `${namePrefix}-workload-boundary`;
+}
+
+/**
+ * Gives every IAM role of a stack the environment's workload permissions boundary: the deploy
+ * roles may only create roles that carry it (github-oidc-roles.ts). A role that sets its own
+ * boundary keeps it.
+ */
+class PermissionsBoundary implements IAspect {
+  constructor(private readonly arn: string) {}
+  visit(node: IConstruct): void {
+    if (node instanceof IamRole && node.permissionsBoundaryInput === undefined) node.permissionsBoundary = this.arn;
+  }
+}
 
 /** Where a stack keeps its Terraform state. */
 export type StateBackend =
@@ -30,7 +55,7 @@ export interface PlatformStackProps {
  * Base of every stack: id `<env>-<stack>`, an AWS provider pinned to the environment's account
  * (a wrong credential fails the plan instead of touching another account) with default tags
  * project/env/stack/owner, and the S3 backend at `<env>/<stack>.tfstate`, encrypted, with
- * S3-native locking (`use_lockfile`, no DynamoDB lock table).
+ * S3-native locking (`use_lockfile`, no DynamoDB lock table), and `required_version`.
  */
 export class PlatformStack extends TerraformStack {
   readonly environment: string;
@@ -57,6 +82,15 @@ export class PlatformStack extends TerraformStack {
       allowedAccountIds: [props.accountId],
       defaultTags: [{ tags: { ...props.tags, env: environmentTag, stack: props.stackName } }],
     });
+
+    // The state stack holds the CI roles themselves (applied by an administrator, never by CI).
+    if (props.stackName !== 'state') {
+      Aspects.of(this).add(new PermissionsBoundary(`arn:aws:iam::${props.accountId}:policy/${workloadBoundaryName(environmentTag)}`));
+    }
+
+    // The AWS provider's exact version comes from @cdktf/provider-aws (required_providers);
+    // the Terraform CLI's range is set here, so an old or a future major CLI refuses at init.
+    this.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);
 
     if (props.backend.type === 's3') {
       requireMatch('PlatformStack', 'backend.bucket', props.backend.bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name');

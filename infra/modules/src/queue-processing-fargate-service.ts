@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { FargateCluster } from './fargate-cluster';
+import { restrictTaskEgress } from './task-egress';
 import { FargateTaskDefinition, FargateTaskDefinitionProps } from './fargate-task-definition';
 import { Network } from './network';
-import { Queue } from './queue';
+import { QueueReference } from './queue';
 import { addScalableFargateService, addTargetTrackingPolicy } from './scalable-fargate-service';
 import { requireServiceCounts, ServiceCounts } from './service-scaling';
 import { InvalidPropsError, requireIntegerInRange } from './validation';
@@ -17,7 +17,7 @@ export interface QueueProcessingFargateServiceProps
   readonly network: Network;
   readonly accountId: string;
   /** The queue the service consumes; the task role gets consume rights on it. */
-  readonly queue: Queue;
+  readonly queue: QueueReference;
   /** `send-consume` when the worker also re-enqueues (a sweeper). @default 'consume' */
   readonly queueAccess?: 'consume' | 'send-consume';
   /**
@@ -26,6 +26,8 @@ export interface QueueProcessingFargateServiceProps
    * @default 10
    */
   readonly targetBacklogPerTask?: number;
+  /** Cloud Map namespace of the environment: the service may call backends by name. @default - no Service Connect */
+  readonly serviceConnectNamespaceArn?: string;
   /** Let tasks protect themselves from scale-in while a message is in flight. @default true */
   readonly allowTaskScaleInProtection?: boolean;
 }
@@ -44,7 +46,7 @@ export class QueueProcessingFargateService extends Construct {
   readonly securityGroupId: string;
   readonly clusterName: string;
   readonly counts: ServiceCounts;
-  readonly queue: Queue;
+  readonly queue: QueueReference;
 
   constructor(scope: Construct, id: string, props: QueueProcessingFargateServiceProps) {
     super(scope, id);
@@ -85,14 +87,7 @@ export class QueueProcessingFargateService extends Construct {
       description: `${props.namePrefix} tasks: no ingress, HTTPS egress to AWS APIs`,
       vpcId: props.network.vpcId,
     });
-    new VpcSecurityGroupEgressRule(this, 'egress-https', {
-      securityGroupId: sg.id,
-      description: 'HTTPS to AWS APIs (SQS, DynamoDB, ECR, logs)',
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: '0.0.0.0/0',
-    });
+    restrictTaskEgress(this, sg.id, props.network, 'egress');
     this.securityGroupId = sg.id;
 
     const { service, scalingTarget } = addScalableFargateService(this, {
@@ -102,6 +97,7 @@ export class QueueProcessingFargateService extends Construct {
       task: this.task,
       counts: this.counts,
       securityGroupId: sg.id,
+      serviceConnect: props.serviceConnectNamespaceArn ? { enabled: true, namespace: props.serviceConnectNamespaceArn } : undefined,
     });
     this.service = service;
     this.serviceName = service.name;

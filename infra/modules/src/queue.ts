@@ -29,11 +29,17 @@ export interface QueueAttributes {
   readonly queueName: string;
 }
 
+/** What a task grant and a container environment need of a queue: the main queue or its dead-letter queue. */
+export interface QueueReference extends QueueAttributes {
+  readonly definition: QueueDefinition;
+  readonly encryptionKey: EncryptionKey;
+}
+
 /**
  * An SQS queue from a shared `QueueDefinition`, encrypted with KMS and TLS-only; when the
  * definition names a dead-letter queue, that queue is created too and wired with a redrive policy.
  */
-export class Queue extends Construct implements QueueAttributes {
+export class Queue extends Construct implements QueueReference {
   readonly queue: SqsQueue;
   readonly queueArn: string;
   readonly queueUrl: string;
@@ -61,6 +67,14 @@ export class Queue extends Construct implements QueueAttributes {
     this.queueArn = main.queueArn;
     this.queueUrl = main.queueUrl;
     this.queueName = main.queueName;
+  }
+
+  /** This queue and, when it has one, its dead-letter queue, each by definition name. */
+  references(): QueueReference[] {
+    const dead = this.definition.deadLetter;
+    const refs: QueueReference[] = [this];
+    if (dead && this.deadLetterQueue) refs.push({ ...this.deadLetterQueue, definition: dead.queue, encryptionKey: this.encryptionKey });
+    return refs;
   }
 
   private createQueue(

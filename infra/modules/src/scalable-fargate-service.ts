@@ -5,7 +5,7 @@ import {
   AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration,
 } from '@cdktf/provider-aws/lib/appautoscaling-policy';
 import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
-import { EcsService, EcsServiceLoadBalancer } from '@cdktf/provider-aws/lib/ecs-service';
+import { EcsService, EcsServiceLoadBalancer, EcsServiceServiceConnectConfiguration } from '@cdktf/provider-aws/lib/ecs-service';
 import { FargateCluster } from './fargate-cluster';
 import { FargateTaskDefinition } from './fargate-task-definition';
 import { Network } from './network';
@@ -25,6 +25,9 @@ export interface ScalableFargateServiceProps {
   readonly loadBalancer?: EcsServiceLoadBalancer;
   /** @default - none (ECS only uses it with a load balancer) */
   readonly healthCheckGracePeriodSeconds?: number;
+  /** ECS Service Connect: a client of the namespace, or also a server of it (a backend). @default - off */
+  readonly serviceConnect?: EcsServiceServiceConnectConfiguration;
+  /** Besides the task's execution-role policy, which the service always waits for. @default [] */
   readonly dependsOn?: ITerraformDependable[];
 }
 
@@ -52,6 +55,7 @@ export function addScalableFargateService(scope: Construct, props: ScalableFarga
     networkConfiguration: { subnets: props.network.privateSubnetIds, securityGroups: [props.securityGroupId], assignPublicIp: false },
     loadBalancer: props.loadBalancer ? [props.loadBalancer] : undefined,
     healthCheckGracePeriodSeconds: props.healthCheckGracePeriodSeconds,
+    serviceConnectConfiguration: props.serviceConnect,
     deploymentCircuitBreaker: { enable: true, rollback: true },
     deploymentMinimumHealthyPercent: 100,
     deploymentMaximumPercent: 200,
@@ -60,7 +64,8 @@ export function addScalableFargateService(scope: Construct, props: ScalableFarga
     waitForSteadyState: true,
     // Autoscaling owns the count after the first deploy.
     lifecycle: { ignoreChanges: ['desired_count'] },
-    dependsOn: props.dependsOn,
+    // A first apply must not start tasks before they may pull their image and write their logs.
+    dependsOn: [props.task.executionPolicy, ...(props.dependsOn ?? [])],
   });
   const scalingTarget = new AppautoscalingTarget(scope, 'scaling-target', {
     serviceNamespace: 'ecs',

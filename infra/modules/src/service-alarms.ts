@@ -1,63 +1,52 @@
 import { Construct } from 'constructs';
-import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { AlarmTopic } from './alarm-topic';
-import { LoadBalancedFargateService } from './load-balanced-fargate-service';
-import { QueueProcessingFargateService } from './queue-processing-fargate-service';
-import { Table } from './table';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { AlarmFactory, AlarmTarget } from './alarm-factory';
 import { InvalidPropsError, requireIntegerInRange, requireMatch } from './validation';
 
-/** A custom metric the worker emits in CloudWatch Embedded Metric Format. */
+/** A custom metric an app emits in CloudWatch Embedded Metric Format. */
 export interface EmfMetric {
   readonly namespace: string;
   readonly metricName: string;
   readonly dimensions: Readonly<Record<string, string>>;
 }
 
-/**
- * The worker's failure counter: the contract between the worker's EMF logs
- * (apps/worker/src/metrics.ts: METRICS_NAMESPACE, dimension Service=worker) and this alarm.
- * Stacks never import app code, so infra/test/worker-metrics-contract.spec.ts checks both agree.
- */
-export const DEFAULT_WORKER_FAILURE_METRIC: EmfMetric = {
-  namespace: 'DocScan/Worker',
-  metricName: 'ScansFailed',
-  dimensions: { Service: 'worker' },
-};
+/** A counter of failures the app emits; its sum over 5 minutes above `threshold` pages. */
+export interface FailureCounter {
+  readonly metric: EmfMetric;
+  readonly threshold: number;
+  readonly description: string;
+}
 
 export interface ServiceAlarmsProps {
-  /** Prefix of every alarm name, e.g. `dev`. */
+  /** Prefix of every alarm name: the service's, e.g. `dev-api`. */
   readonly namePrefix: string;
-  readonly topic: AlarmTopic;
-  readonly api: LoadBalancedFargateService;
-  readonly worker: QueueProcessingFargateService;
-  readonly tables: readonly Table[];
+  readonly topic: AlarmTarget;
+  /** A long-running ECS service (web, backend, worker). @default - none (a scheduled job) */
+  readonly ecsService?: { readonly clusterName: string; readonly serviceName: string };
+  /** Behind the shared ALB: per-target-group 5xx, p99 latency and unhealthy hosts. @default - none */
+  readonly loadBalancer?: { readonly loadBalancerArnSuffix: string; readonly targetGroupArnSuffix: string };
+  /** A scheduled job's queue of failed invocations and non-zero exits. @default - none */
+  readonly failedRunsQueueName?: string;
+  /** @default - none */
+  readonly failures?: FailureCounter;
   /** @default 1500 */
   readonly p99LatencyThresholdMs?: number;
-  /** 5xx responses (ALB + targets) per minute. @default 10 */
+  /** Target 5xx responses per minute. @default 10 */
   readonly http5xxPerMinuteThreshold?: number;
   /** @default 85 */
   readonly cpuThresholdPercent?: number;
   /** @default 85 */
   readonly memoryThresholdPercent?: number;
-  /** @default 900 */
-  readonly oldestMessageAgeThresholdSeconds?: number;
-  /** Failed scans per 5 minutes. @default 5 */
-  readonly workerFailuresThreshold?: number;
-  /** @default DEFAULT_WORKER_FAILURE_METRIC */
-  readonly workerFailureMetric?: EmfMetric;
 }
 
-type AlarmSpec = Omit<CloudwatchMetricAlarmConfig, 'alarmName' | 'alarmActions' | 'okActions'>;
-
 /**
- * The alarms an on-call engineer needs, all sent to one SNS topic (alarm and recovery):
- * ALB 5xx and p99 latency, unhealthy targets, ECS CPU/memory and running < desired per service,
- * queue oldest-message age, dead-letter queue not empty, DynamoDB throttles and system errors per table, and
- * worker scan failures from its EMF metrics. `docs/operations.md` says what to do for each.
+ * The alarms of one service, by what it is: a web service's target 5xx, p99 latency and
+ * unhealthy targets; every ECS service's CPU, memory and running < desired; a scheduled job's
+ * failed runs; the app's own failure counter. A service always gets at least one alarm.
  */
 export class ServiceAlarms extends Construct {
-  readonly alarms: CloudwatchMetricAlarm[] = [];
-  readonly alarmNames: string[] = [];
+  readonly alarms: CloudwatchMetricAlarm[];
+  readonly alarmNames: string[];
 
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
@@ -67,76 +56,53 @@ export class ServiceAlarms extends Construct {
     const http5xx = requireIntegerInRange(name, 'http5xxPerMinuteThreshold', props.http5xxPerMinuteThreshold ?? 10, 1, 100000);
     const cpu = requireIntegerInRange(name, 'cpuThresholdPercent', props.cpuThresholdPercent ?? 85, 1, 100);
     const memory = requireIntegerInRange(name, 'memoryThresholdPercent', props.memoryThresholdPercent ?? 85, 1, 100);
-    const age = requireIntegerInRange(name, 'oldestMessageAgeThresholdSeconds', props.oldestMessageAgeThresholdSeconds ?? 900, 60, 1209600);
-    const failures = requireIntegerInRange(name, 'workerFailuresThreshold', props.workerFailuresThreshold ?? 5, 1, 100000);
-    if (props.tables.length === 0) {
-      throw new InvalidPropsError(name, 'tables must list at least one table to watch for throttles');
+    if (props.loadBalancer && !props.ecsService) throw new InvalidPropsError(name, 'loadBalancer needs ecsService');
+    if (!props.ecsService && !props.failedRunsQueueName && !props.failures) {
+      throw new InvalidPropsError(name, 'give ecsService, failedRunsQueueName or failures: a service without alarms pages nobody');
     }
-    const deadLetter = props.worker.queue.deadLetterQueue;
-    if (!deadLetter) {
-      throw new InvalidPropsError(name, 'worker.queue has no dead-letter queue; define one so poison messages are kept and alarmed');
-    }
-    const alb = {
-      LoadBalancer: props.api.loadBalancerArnSuffix,
-    };
-    // Each alarm names its runbook section in docs/operations.md.
-    const add = (suffix: string, runbook: string, description: string, spec: AlarmSpec): void => {
-      const alarmName = `${props.namePrefix}-${suffix}`;
-      const alarm = new CloudwatchMetricAlarm(this, suffix, {
-        alarmName,
-        alarmDescription: `${description} Runbook: docs/operations.md#alarm-${runbook}`,
-        alarmActions: [props.topic.topicArn],
-        okActions: [props.topic.topicArn],
-        treatMissingData: 'notBreaching',
-        ...spec,
+    const alarms = new AlarmFactory(this, props.namePrefix, props.topic);
+
+    if (props.loadBalancer) {
+      const lb = props.loadBalancer;
+      const targetGroup = { LoadBalancer: lb.loadBalancerArnSuffix, TargetGroup: lb.targetGroupArnSuffix };
+      alarms.add('5xx', '5xx', 'Target 5xx responses above threshold.', {
+        namespace: 'AWS/ApplicationELB',
+        metricName: 'HTTPCode_Target_5XX_Count',
+        statistic: 'Sum',
+        period: 60,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 2,
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: http5xx,
+        dimensions: targetGroup,
       });
-      this.alarms.push(alarm);
-      this.alarmNames.push(alarmName);
-    };
+      alarms.add('p99-latency', 'p99-latency', `p99 target response time above ${p99} ms.`, {
+        namespace: 'AWS/ApplicationELB',
+        metricName: 'TargetResponseTime',
+        extendedStatistic: 'p99',
+        period: 300,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 2,
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: p99 / 1000,
+        dimensions: targetGroup,
+      });
+      alarms.add('unhealthy-hosts', 'unhealthy-hosts', 'Targets failing the load balancer health check.', {
+        namespace: 'AWS/ApplicationELB',
+        metricName: 'UnHealthyHostCount',
+        statistic: 'Maximum',
+        period: 60,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 3,
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: 0,
+        dimensions: targetGroup,
+      });
+    }
 
-    add('api-5xx', '5xx', 'API 5xx responses (load balancer + targets) above threshold.', {
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: http5xx,
-      evaluationPeriods: 3,
-      datapointsToAlarm: 2,
-      metricQuery: [
-        { id: 'elb', metric: { namespace: 'AWS/ApplicationELB', metricName: 'HTTPCode_ELB_5XX_Count', stat: 'Sum', period: 60, dimensions: alb } },
-        {
-          id: 'target',
-          metric: { namespace: 'AWS/ApplicationELB', metricName: 'HTTPCode_Target_5XX_Count', stat: 'Sum', period: 60, dimensions: alb },
-        },
-        { id: 'total', expression: 'FILL(elb, 0) + FILL(target, 0)', label: '5xx per minute', returnData: true },
-      ],
-    });
-    add('api-p99-latency', 'p99-latency', `API p99 target response time above ${p99} ms.`, {
-      namespace: 'AWS/ApplicationELB',
-      metricName: 'TargetResponseTime',
-      extendedStatistic: 'p99',
-      period: 300,
-      evaluationPeriods: 3,
-      datapointsToAlarm: 2,
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: p99 / 1000,
-      dimensions: alb,
-    });
-    add('api-unhealthy-hosts', 'unhealthy-hosts', 'API targets failing the /healthz check.', {
-      namespace: 'AWS/ApplicationELB',
-      metricName: 'UnHealthyHostCount',
-      statistic: 'Maximum',
-      period: 60,
-      evaluationPeriods: 3,
-      datapointsToAlarm: 3,
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: 0,
-      dimensions: { ...alb, TargetGroup: props.api.targetGroupArnSuffix },
-    });
-
-    for (const [label, service] of [
-      ['api', props.api],
-      ['worker', props.worker],
-    ] as const) {
-      const dimensions = { ClusterName: service.clusterName, ServiceName: service.serviceName };
-      add(`${label}-cpu-high`, 'cpu-high', `${label} service CPU above ${cpu}%.`, {
+    if (props.ecsService) {
+      const dimensions = { ClusterName: props.ecsService.clusterName, ServiceName: props.ecsService.serviceName };
+      alarms.add('cpu-high', 'cpu-high', `Service CPU above ${cpu}%.`, {
         namespace: 'AWS/ECS',
         metricName: 'CPUUtilization',
         statistic: 'Average',
@@ -146,7 +112,7 @@ export class ServiceAlarms extends Construct {
         threshold: cpu,
         dimensions,
       });
-      add(`${label}-memory-high`, 'memory-high', `${label} service memory above ${memory}%.`, {
+      alarms.add('memory-high', 'memory-high', `Service memory above ${memory}%.`, {
         namespace: 'AWS/ECS',
         metricName: 'MemoryUtilization',
         statistic: 'Average',
@@ -156,82 +122,47 @@ export class ServiceAlarms extends Construct {
         threshold: memory,
         dimensions,
       });
-      add(`${label}-tasks-below-desired`, 'tasks-below-desired', `${label} service runs fewer tasks than desired.`, {
+      alarms.add('tasks-below-desired', 'tasks-below-desired', 'Service runs fewer tasks than desired.', {
         comparisonOperator: 'GreaterThanThreshold',
         threshold: 0,
         evaluationPeriods: 5,
         datapointsToAlarm: 5,
         treatMissingData: 'breaching',
         metricQuery: [
-          {
-            id: 'desired',
-            metric: { namespace: 'ECS/ContainerInsights', metricName: 'DesiredTaskCount', stat: 'Average', period: 60, dimensions },
-          },
-          {
-            id: 'running',
-            metric: { namespace: 'ECS/ContainerInsights', metricName: 'RunningTaskCount', stat: 'Average', period: 60, dimensions },
-          },
+          { id: 'desired', metric: { namespace: 'ECS/ContainerInsights', metricName: 'DesiredTaskCount', stat: 'Average', period: 60, dimensions } },
+          { id: 'running', metric: { namespace: 'ECS/ContainerInsights', metricName: 'RunningTaskCount', stat: 'Average', period: 60, dimensions } },
           { id: 'missing', expression: 'desired - running', label: 'Tasks missing', returnData: true },
         ],
       });
     }
 
-    add('worker-queue-oldest-message', 'queue-oldest-message', `Oldest scan request waited more than ${age} s.`, {
-      namespace: 'AWS/SQS',
-      metricName: 'ApproximateAgeOfOldestMessage',
-      statistic: 'Maximum',
-      period: 300,
-      evaluationPeriods: 2,
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: age,
-      dimensions: { QueueName: props.worker.queue.queueName },
-    });
-    add('worker-dlq-not-empty', 'dlq-not-empty', 'Scan requests reached the dead-letter queue.', {
-      namespace: 'AWS/SQS',
-      metricName: 'ApproximateNumberOfMessagesVisible',
-      statistic: 'Maximum',
-      period: 60,
-      evaluationPeriods: 1,
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: 0,
-      dimensions: { QueueName: deadLetter.queueName },
-    });
-    const metric = props.workerFailureMetric ?? DEFAULT_WORKER_FAILURE_METRIC;
-    add('worker-scan-failures', 'scan-failures', `More than ${failures} scans failed in 5 minutes.`, {
-      namespace: metric.namespace,
-      metricName: metric.metricName,
-      statistic: 'Sum',
-      period: 300,
-      evaluationPeriods: 1,
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: failures,
-      dimensions: { ...metric.dimensions },
-    });
-
-    for (const table of props.tables) {
-      const dimensions = { TableName: table.tableName };
-      add(`dynamodb-${table.definition.name}-throttles`, 'dynamodb-throttles', `DynamoDB throttled requests on ${table.definition.name}.`, {
+    if (props.failedRunsQueueName) {
+      alarms.add('failed-runs', 'failed-runs', 'Scheduled runs failed: not started after retries, or exited non-zero.', {
+        namespace: 'AWS/SQS',
+        metricName: 'ApproximateNumberOfMessagesVisible',
+        statistic: 'Maximum',
+        period: 300,
+        evaluationPeriods: 1,
         comparisonOperator: 'GreaterThanThreshold',
         threshold: 0,
-        evaluationPeriods: 3,
-        datapointsToAlarm: 2,
-        metricQuery: [
-          { id: 'reads', metric: { namespace: 'AWS/DynamoDB', metricName: 'ReadThrottleEvents', stat: 'Sum', period: 60, dimensions } },
-          { id: 'writes', metric: { namespace: 'AWS/DynamoDB', metricName: 'WriteThrottleEvents', stat: 'Sum', period: 60, dimensions } },
-          { id: 'throttles', expression: 'FILL(reads, 0) + FILL(writes, 0)', label: 'Throttle events', returnData: true },
-        ],
-      });
-      add(`dynamodb-${table.definition.name}-errors`, 'dynamodb-errors', `DynamoDB server-side errors on ${table.definition.name}.`, {
-        namespace: 'AWS/DynamoDB',
-        metricName: 'SystemErrors',
-        statistic: 'Sum',
-        period: 60,
-        evaluationPeriods: 3,
-        datapointsToAlarm: 2,
-        comparisonOperator: 'GreaterThanThreshold',
-        threshold: 0,
-        dimensions,
+        dimensions: { QueueName: props.failedRunsQueueName },
       });
     }
+
+    if (props.failures) {
+      const { metric, threshold, description } = props.failures;
+      alarms.add('failures', 'app-failures', `${description} More than ${threshold} in 5 minutes.`, {
+        namespace: metric.namespace,
+        metricName: metric.metricName,
+        statistic: 'Sum',
+        period: 300,
+        evaluationPeriods: 1,
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold,
+        dimensions: { ...metric.dimensions },
+      });
+    }
+    this.alarms = alarms.alarms;
+    this.alarmNames = alarms.alarmNames;
   }
 }

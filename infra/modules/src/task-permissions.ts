@@ -1,5 +1,5 @@
 import type { PolicyStatement } from './iam-policy';
-import type { Queue } from './queue';
+import type { QueueReference } from './queue';
 import type { Table } from './table';
 import { InvalidPropsError } from './validation';
 
@@ -9,13 +9,18 @@ export interface TableGrant {
   readonly access: 'read' | 'read-write';
   /** Indexes the task queries. @default - none */
   readonly indexes?: readonly string[];
+  /** Whole-table Scan, for a purge job. @default false */
+  readonly scan?: boolean;
 }
 
 /** What a task may do with one queue. */
 export interface QueueGrant {
-  readonly queue: Queue;
-  /** `send` for producers, `consume` for workers, `send-consume` for both (a sweeper re-enqueues). */
-  readonly access: 'send' | 'consume' | 'send-consume';
+  readonly queue: QueueReference;
+  /**
+   * `send` for producers, `consume` for workers, `send-consume` for both (a sweeper re-enqueues),
+   * `monitor` to read its depth and age only.
+   */
+  readonly access: 'send' | 'consume' | 'send-consume' | 'monitor';
 }
 
 export interface TaskGrants {
@@ -28,6 +33,7 @@ export interface TaskGrants {
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
 const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const QUEUE_SEND = ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
+const QUEUE_MONITOR = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
 const QUEUE_CONSUME = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
 
 /**
@@ -43,21 +49,26 @@ export function taskGrantStatements(grants: TaskGrants): PolicyStatement[] {
     statements.push({
       Sid: sid('Table', def.name, grant.access),
       Effect: 'Allow',
-      Action: grant.access === 'read' ? TABLE_READ : [...TABLE_READ, ...TABLE_WRITE],
+      Action: [...TABLE_READ, ...(grant.scan ? ['dynamodb:Scan'] : []), ...(grant.access === 'read' ? [] : TABLE_WRITE)],
       Resource: [grant.table.tableArn, ...indexArns],
     });
     keyArns.add(grant.table.encryptionKey.keyArn);
   }
   for (const grant of grants.queues ?? []) {
-    const actions =
-      grant.access === 'send' ? QUEUE_SEND : grant.access === 'consume' ? QUEUE_CONSUME : [...new Set([...QUEUE_SEND, ...QUEUE_CONSUME])];
+    const actions = {
+      send: QUEUE_SEND,
+      consume: QUEUE_CONSUME,
+      'send-consume': [...new Set([...QUEUE_SEND, ...QUEUE_CONSUME])],
+      monitor: QUEUE_MONITOR,
+    }[grant.access];
     statements.push({
       Sid: sid('Queue', grant.queue.definition.name, grant.access),
       Effect: 'Allow',
       Action: actions,
       Resource: [grant.queue.queueArn],
     });
-    keyArns.add(grant.queue.encryptionKey.keyArn);
+    // Reading attributes needs no data key.
+    if (grant.access !== 'monitor') keyArns.add(grant.queue.encryptionKey.keyArn);
   }
   if (keyArns.size > 0) {
     statements.push({

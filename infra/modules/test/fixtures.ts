@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { SCAN_QUEUE, SCANS_TABLE, FINDINGS_TABLE } from '@platform/shared';
-import { ContainerRepository, EncryptionKey, FargateCluster, Network, Queue, Table } from '../src';
+import { ContainerRepository, EncryptionKey, FargateCluster, Network, Queue, SharedLoadBalancer, SharedLoadBalancerProps, Table } from '../src';
 import { ACCOUNT_ID, REGION, testKey } from './support';
 
 /** The upstream constructs a service needs, built in one test stack. */
@@ -53,3 +53,15 @@ export function commonServiceProps(f: ServiceFixtures) {
     region: REGION,
   };
 }
+
+/** The environment's shared ALB, as the edge stack builds it. */
+export function buildLoadBalancer(stack: TerraformStack, f: ServiceFixtures, override: Partial<SharedLoadBalancerProps> = {}) {
+  return new SharedLoadBalancer(stack, 'alb', {
+    namePrefix: 'dev',
+    network: f.network,
+    accountId: ACCOUNT_ID,
+    accessLogsBucketName: 'dev-alb-logs-test',
+    ...override,
+  });
+}
+

@@ -1,9 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { LoadBalancedFargateService, LoadBalancedFargateServiceProps } from '../src';
-import { commonServiceProps, serviceFixtures } from './fixtures';
+import { buildLoadBalancer, commonServiceProps, serviceFixtures } from './fixtures';
 import { ACCOUNT_ID, newStack, only, resources, synth } from './support';
-
-const CERT = `arn:aws:acm:eu-west-1:${ACCOUNT_ID}:certificate/abc-123`;
 
 function build(override: Partial<LoadBalancedFargateServiceProps> = {}, stack: TerraformStack = newStack()) {
   const f = serviceFixtures(stack);
@@ -11,7 +9,8 @@ function build(override: Partial<LoadBalancedFargateServiceProps> = {}, stack: T
     namePrefix: 'dev-api',
     containerName: 'api',
     ...commonServiceProps(f),
-    accessLogsBucketName: 'dev-alb-logs-test',
+    loadBalancer: buildLoadBalancer(stack, f),
+    routing: { paths: ['/v1/*'], priority: 100 },
     grants: { tables: [{ table: f.scans, access: 'read-write' }], queues: [{ queue: f.queue, access: 'send' }] },
     ...override,
   });
@@ -21,44 +20,15 @@ function build(override: Partial<LoadBalancedFargateServiceProps> = {}, stack: T
 const containerOf = (json: ReturnType<typeof synth>) => JSON.parse(only(json, 'aws_ecs_task_definition').container_definitions)[0];
 
 describe('LoadBalancedFargateService', () => {
-  it('serves HTTP only without a certificate', () => {
-    const { json } = build();
-    const listener = only(json, 'aws_lb_listener');
-    expect(listener).toMatchObject({ port: 80, protocol: 'HTTP' });
-    expect(listener.default_action[0].type).toBe('forward');
-    expect(resources(json, 'aws_vpc_security_group_ingress_rule').filter((r) => r.cidr_ipv4).map((r) => r.from_port)).toEqual([80]);
-  });
-
-  it('serves HTTPS and redirects HTTP with a certificate', () => {
-    const { json } = build({ certificateArn: CERT });
-    const listeners = resources(json, 'aws_lb_listener');
-    const https = listeners.find((l) => l.port === 443);
-    const http = listeners.find((l) => l.port === 80);
-    expect(https).toMatchObject({ protocol: 'HTTPS', certificate_arn: CERT, ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' });
-    expect(http.default_action[0]).toMatchObject({ type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', status_code: 'HTTP_301' } });
-  });
-
-  it('drops invalid headers and writes access logs to a private, encrypted, TLS-only bucket', () => {
-    const { json } = build();
-    const alb = only(json, 'aws_lb');
-    expect(alb.drop_invalid_header_fields).toBe(true);
-    expect(alb.internal).toBe(false);
-    expect(alb.access_logs.enabled).toBe(true);
-    expect(alb.enable_deletion_protection).toBe(true);
-    const pab = resources(json, 'aws_s3_bucket_public_access_block').find((p) => /api_access-logs/.test(p.bucket));
-    expect(pab).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
-    const sse = resources(json, 'aws_s3_bucket_server_side_encryption_configuration');
-    expect(sse[0].rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe('AES256');
-    const policy = JSON.parse(only(json, 'aws_s3_bucket_policy').policy);
-    expect(policy.Statement[0]).toMatchObject({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
-    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toContain('ElbAccountWritesLogs');
-    const lifecycle = only(json, 'aws_s3_bucket_lifecycle_configuration');
-    expect(lifecycle.rule[0].expiration[0].days).toBe(90);
-  });
-
-  it('keeps access logs on destroy unless told to empty the bucket (previews)', () => {
-    expect(only(build().json, 'aws_s3_bucket').force_destroy).toBe(false);
-    expect(only(build({ accessLogsForceDestroy: true }).json, 'aws_s3_bucket').force_destroy).toBe(true);
+  it('adds a listener rule on the shared listener with its paths, hosts and priority', () => {
+    const { json } = build({ routing: { paths: ['/v1/*', '/docs'], hosts: ['api.example.com'], priority: 120 } });
+    const rule = only(json, 'aws_lb_listener_rule');
+    expect(rule.priority).toBe(120);
+    expect(rule.listener_arn).toMatch(/aws_lb_listener\.alb_http/);
+    expect(rule.condition).toEqual([{ path_pattern: { values: ['/v1/*', '/docs'] } }, { host_header: { values: ['api.example.com'] } }]);
+    expect(rule.action[0].type).toBe('forward');
+    // The service waits for its rule, so the target group is attached before tasks register.
+    expect(only(json, 'aws_ecs_service').depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/aws_lb_listener_rule/)]));
   });
 
   it('checks target health on /healthz', () => {
@@ -80,7 +50,9 @@ describe('LoadBalancedFargateService', () => {
     const serviceIngress = resources(json, 'aws_vpc_security_group_ingress_rule').filter((r) => /service-sg/.test(r.security_group_id));
     expect(serviceIngress).toHaveLength(1);
     expect(serviceIngress[0]).toMatchObject({ from_port: 3000, to_port: 3000 });
-    expect(serviceIngress[0].referenced_security_group_id).toMatch(/lb-sg/);
+    expect(serviceIngress[0].referenced_security_group_id).toMatch(/alb_sg/);
+    const albEgress = resources(json, 'aws_vpc_security_group_egress_rule').filter((r) => /alb_sg/.test(r.security_group_id));
+    expect(albEgress).toEqual([expect.objectContaining({ from_port: 3000, to_port: 3000, referenced_security_group_id: expect.stringMatching(/service-sg/) })]);
     expect(serviceIngress[0].cidr_ipv4).toBeUndefined();
   });
 
@@ -132,8 +104,10 @@ describe('LoadBalancedFargateService', () => {
   it.each<[Partial<LoadBalancedFargateServiceProps>, RegExp]>([
     [{ minCount: 3, maxCount: 2, desiredCount: 2 }, /minCount \(3\) must not exceed maxCount \(2\)/],
     [{ desiredCount: 5 }, /desiredCount \(5\) must lie between minCount \(1\) and maxCount \(2\)/],
-    [{ certificateArn: 'not-an-arn' }, /certificateArn must be an ACM certificate ARN/],
-    [{ sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' }, /sslPolicy needs certificateArn/],
+    [{ routing: { paths: [], priority: 100 } }, /routing needs paths or hosts/],
+    [{ routing: { paths: ['/a', '/b', '/c', '/d'], hosts: ['x.example.com', 'y.example.com'], priority: 100 } }, /an ALB rule takes at most 5/],
+    [{ routing: { paths: ['/a'], priority: 0 } }, /routing.priority must be an integer from 1 to 50000/],
+    [{ healthCheckMatcher: 'ok' }, /healthCheckMatcher must be HTTP codes/],
     [{ healthCheckPath: 'healthz' }, /healthCheckPath must be a path/],
     [{ cpu: 300 }, /cpu must be one of/],
     [{ memoryLimitMiB: 4096 }, /memoryLimitMiB 4096 does not fit cpu 256/],
@@ -141,7 +115,6 @@ describe('LoadBalancedFargateService', () => {
     [{ environment: { DB_PASSWORD: 'x' } }, /environment.DB_PASSWORD looks like a secret/],
     [{ secrets: [{ name: 'X', valueFromArn: 'plaintext' }] }, /secrets.X.valueFromArn must be an SSM parameter or Secrets Manager secret ARN/],
     [{ targetCpuUtilizationPercent: 95 }, /targetCpuUtilizationPercent must be an integer from 10 to 90/],
-    [{ accessLogsBucketName: 'Bad_Bucket' }, /bucketName must be 3-63 lowercase/],
   ])('rejects %p', (override, message) => {
     expect(() => build(override)).toThrow(message);
   });

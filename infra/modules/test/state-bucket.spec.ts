@@ -158,10 +158,10 @@ describe('GithubOidcRoles', () => {
     }
   });
 
-  it('gives plan read-only access and never AdministratorAccess', () => {
+  it('gives plan view-only access and never AdministratorAccess', () => {
     const attachments = resources(json, 'aws_iam_role_policy_attachment');
     const planId = roleId('dev-github-plan');
-    expect(attachments.filter((a) => a.role.includes(`aws_iam_role.${planId}`)).map((a) => a.policy_arn)).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+    expect(attachments.filter((a) => a.role.includes(`aws_iam_role.${planId}`)).map((a) => a.policy_arn)).toEqual(['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess']);
     expect(attachments.map((a) => a.policy_arn)).not.toContain('arn:aws:iam::aws:policy/AdministratorAccess');
     expect(inlinePolicy(planId).map((st) => st.Sid)).not.toContain('WriteState');
   });

@@ -18,18 +18,32 @@ describe('scanDocument', () => {
     expect(scanDocument(header(f.awsAccessKeyId()), { framework: 'gdpr' }).map((x) => x.detectorId)).toEqual(['aws-access-key-id']);
   });
 
-  it('reports UTF-8 byte offsets and code-point columns after emoji and CJK text', () => {
+  it('reports UTF-8 byte offsets, code-point and UTF-16 columns after emoji and CJK text', () => {
     const text = 'Grüße 👋🏽\n東京 😀 jane@acme-corp.io ok';
     const [finding] = scanDocument(text, { framework: 'gdpr', detectors: ['email'] });
-    // "東京 😀 " = 2 CJK (3 bytes each) + space + emoji (4 bytes) + space = 12 bytes, 5 code points.
+    // "東京 😀 " = 2 CJK (3 bytes each) + space + emoji (4 bytes) + space = 12 bytes, 5 code points, 6 UTF-16 units.
     const lineStart = Buffer.byteLength('Grüße 👋🏽\n');
+    const match = 'jane@acme-corp.io'.length;
     expect(finding.location).toEqual({
       line: 2,
       column: 6,
+      endLine: 2,
+      endColumn: 6 + match,
+      utf16Column: 7,
+      utf16EndColumn: 7 + match,
       startByte: lineStart + 12,
       endByte: lineStart + 12 + 'jane@acme-corp.io'.length,
     });
     expect(textAt(text, finding)).toBe('jane@acme-corp.io');
+    // The UTF-16 column is the JavaScript string index within the line, plus one.
+    expect(finding.location.utf16Column).toBe(text.split('\n')[1].indexOf('jane@') + 1);
+  });
+
+  it('ends a match that spans lines on its last line', () => {
+    const text = `x\n${new FixtureBuilder(7).privateKey()}\n`;
+    const finding = scanDocument(text, { framework: 'gdpr', detectors: ['private-key'] })[0];
+    expect(finding.location.line).toBe(2);
+    expect(finding.location.endLine).toBeGreaterThan(2);
   });
 
   it('counts lines ending in \\r\\n or a lone \\r once each', () => {

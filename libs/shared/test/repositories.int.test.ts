@@ -144,6 +144,36 @@ describe('DocumentRepository', () => {
     expect(await documents.get('doc-1')).toBe(content);
     expect(await documents.get('missing')).toBeUndefined();
   });
+
+  it('finds expired chunks page by page and deletes them; fresh documents and a repeated delete are untouched', async () => {
+    const documents = new DocumentRepository(clients.dynamo, 'repo-test');
+    const now = Math.floor(Date.now() / 1000);
+    const big = randomBytes(400 * 1024).toString('base64'); // two chunks
+    await documents.put('expired-big', big, now - 10);
+    for (let i = 0; i < 5; i++) await documents.put(`expired-${i}`, 'old', now - 3600);
+    await documents.put('fresh', 'new', now + 3600);
+
+    const keys: { scanId: string; chunk: number }[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    let pages = 0;
+    do {
+      const page = await documents.findExpired(now, { limit: 3, startKey });
+      keys.push(...page.keys);
+      startKey = page.nextKey;
+      pages++;
+    } while (startKey);
+    const expired = keys.filter((k) => k.scanId.startsWith('expired-'));
+    expect(expired.filter((k) => k.scanId === 'expired-big').map((k) => k.chunk).sort()).toEqual([0, 1]);
+    expect(new Set(expired.map((k) => k.scanId)).size).toBe(6);
+    expect(keys.some((k) => k.scanId === 'fresh')).toBe(false);
+    expect(pages).toBeGreaterThan(1);
+
+    await documents.deleteChunks(expired);
+    await documents.deleteChunks(expired);
+    expect(await documents.get('expired-big')).toBeUndefined();
+    expect(await documents.get('expired-0')).toBeUndefined();
+    expect(await documents.get('fresh')).toBe('new');
+  });
 });
 
 describe('FindingRepository', () => {

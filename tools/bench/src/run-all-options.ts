@@ -1,5 +1,5 @@
 /** Every benchmark run-all knows, in run order (cheap and CPU-light first, load tests last). */
-export const BENCHMARKS = ['scanner-throughput', 'startup', 'synth', 'deploy-plan', 'pipeline', 'api-throughput'] as const;
+export const BENCHMARKS = ['scanner-throughput', 'startup', 'synth', 'deploy-plan', 'catalog-scale', 'pipeline', 'api-throughput'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 export interface RunAllOptions {

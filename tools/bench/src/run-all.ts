@@ -12,9 +12,14 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { generateReport } from './report/generate';
 import { WORKSPACE_ROOT } from './support/bench-result';
+import { runningLine } from './support/progress';
 import { UsageError, parseRunAllOptions, type BenchmarkName } from './run-all-options';
 
 const TIME_LIMIT_MS = 180_000;
+/** Benchmarks that need longer: catalog-scale generates ten services and plans them. */
+const TIME_LIMIT_MS_OF: Partial<Record<BenchmarkName, number>> = { 'catalog-scale': 600_000 };
+/** How often run-all says a benchmark is still running. */
+const PROGRESS_EVERY_MS = 20_000;
 
 /** Each benchmark runs in its own process group (so a timeout can stop the emulators it started too); Ctrl-C must reach it. */
 let currentGroup: number | undefined;
@@ -32,22 +37,25 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Runs one benchmark file under tsx with the workspace path aliases; kills its whole process group on timeout. */
-function runBenchmark(name: BenchmarkName): Promise<{ ok: boolean; seconds: number }> {
+function runBenchmark(name: BenchmarkName, position: number, total: number): Promise<{ ok: boolean; seconds: number }> {
   const started = Date.now();
+  const limitMs = TIME_LIMIT_MS_OF[name] ?? TIME_LIMIT_MS;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, `${name}.bench.ts`)], {
       cwd: WORKSPACE_ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(WORKSPACE_ROOT, 'tools/bench/tsconfig.json'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(WORKSPACE_ROOT, 'tools/bench/tsconfig.json') },
       stdio: ['ignore', 'ignore', 'inherit'],
       detached: true,
     });
     currentGroup = child.pid;
     const timer = setTimeout(() => {
-      process.stderr.write(`bench: ${name} exceeded ${TIME_LIMIT_MS / 1000} s; killing it\n`);
+      process.stderr.write(`bench: ${name} exceeded ${limitMs / 1000} s; killing it\n`);
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    }, TIME_LIMIT_MS);
+    }, limitMs);
+    const ticker = setInterval(() => process.stdout.write(`${runningLine(name, position, total, (Date.now() - started) / 1000, limitMs / 1000)}\n`), PROGRESS_EVERY_MS);
     child.on('exit', (code) => {
       clearTimeout(timer);
+      clearInterval(ticker);
       currentGroup = undefined;
       resolve({ ok: code === 0, seconds: Math.round((Date.now() - started) / 100) / 10 });
     });
@@ -58,10 +66,11 @@ async function main(): Promise<number> {
   const options = parseRunAllOptions(process.argv.slice(2));
   const failed: string[] = [];
   if (!options.reportOnly) {
-    for (const name of options.benchmarks) {
-      process.stdout.write(`bench: ${name} ...\n`);
-      const { ok, seconds } = await runBenchmark(name);
-      process.stdout.write(`bench: ${name} ${ok ? 'done' : 'FAILED'} in ${seconds} s\n`);
+    for (const [index, name] of options.benchmarks.entries()) {
+      const position = `[${index + 1}/${options.benchmarks.length}]`;
+      process.stdout.write(`bench: ${position} ${name} ...\n`);
+      const { ok, seconds } = await runBenchmark(name, index + 1, options.benchmarks.length);
+      process.stdout.write(`bench: ${position} ${name} ${ok ? 'done' : 'FAILED'} in ${seconds} s\n`);
       if (!ok) failed.push(name);
     }
   }

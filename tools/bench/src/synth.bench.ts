@@ -1,5 +1,5 @@
 /**
- * CDKTF synth of every stack of every environment (3 environments x 6 stacks = 18) in one
+ * CDKTF synth of every stack of every environment (3 environments x the catalog's stacks) in one
  * process, the way `cdktf synth` runs the app. "Once compiled": our TypeScript (infra/main
  * wiring, stacks, modules, config, shared definitions) is bundled to one CommonJS file with
  * esbuild; node_modules (cdktf, constructs, the provider's per-resource submodules) load as
@@ -32,58 +32,71 @@ const RUNS = 5;
 const TARGET_WALL_MS = 2000;
 const TARGET_RSS_MIB = 250;
 
+// What infra/main.ts does for every stack of every environment, with the catalog of the workspace it runs in (cwd).
 const ENTRY = `
 import { App } from 'cdktf';
-import { loadEnvironments } from '@platform/infra-config';
+import { ENVIRONMENT_NAMES, loadEnvironments } from '@platform/infra-config';
+import { loadCatalog } from '@platform/service-catalog';
 import { buildPlatform } from './platform';
 const started = process.hrtime.bigint();
+const catalog = loadCatalog({ workspaceRoot: process.cwd(), environmentNames: ENVIRONMENT_NAMES });
 const app = new App({ outdir: process.argv[2] });
-buildPlatform(app, loadEnvironments({}));
+buildPlatform(app, { environments: loadEnvironments({}), catalog });
 app.synth();
 const synthMs = Number(process.hrtime.bigint() - started) / 1e6;
 console.log(JSON.stringify({ synthMs, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
 
-interface ChildReport {
+export interface ChildReport {
   synthMs: number;
   maxRssMiB: number;
 }
 
-function runChild(command: string, args: string[], outdir: string, env: NodeJS.ProcessEnv = {}): { wallMs: number; stdout: string } {
+function runChild(command: string, args: string[], outdir: string, env: NodeJS.ProcessEnv = {}, cwd = WORKSPACE_ROOT): { wallMs: number; stdout: string } {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: WORKSPACE_ROOT, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env } });
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env } });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
   return { wallMs, stdout: result.stdout };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value: number): number => Math.round(value * 10) / 10;
+
+/** Bundles the synth entry of `workspaceRoot`'s infra (our TypeScript only; node_modules stay external). */
+export async function compileSynth(workspaceRoot: string, bundle: string): Promise<void> {
+  await build({
+    stdin: { contents: ENTRY, resolveDir: join(workspaceRoot, 'infra'), loader: 'ts', sourcefile: 'synth-entry.ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node24',
+    packages: 'external',
+    tsconfig: join(workspaceRoot, 'infra/tsconfig.json'),
+    outfile: bundle,
+    logLevel: 'error',
+  });
+}
+
+/** Runs the compiled synth `runs` times (after one warm-up), each a fresh node process: wall time and the child's report. */
+export function timeCompiledSynth(cwd: string, bundle: string, outdir: string, runs: number): (ChildReport & { wallMs: number })[] {
+  runChild(process.execPath, [bundle, outdir], outdir, {}, cwd); // warm the file system cache
+  const reports: (ChildReport & { wallMs: number })[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { wallMs, stdout } = runChild(process.execPath, [bundle, outdir], outdir, {}, cwd);
+    reports.push({ wallMs, ...(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildReport) });
+  }
+  return reports;
+}
 
 export async function run(): Promise<BenchResult> {
   mkdirSync(WORK_DIR, { recursive: true });
   const bundle = join(WORK_DIR, 'synth-entry.js');
   const outdir = join(WORK_DIR, 'cdktf.out');
-  await build({
-    stdin: { contents: ENTRY, resolveDir: join(WORKSPACE_ROOT, 'infra'), loader: 'ts', sourcefile: 'synth-entry.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    tsconfig: join(WORKSPACE_ROOT, 'infra/tsconfig.json'),
-    outfile: bundle,
-    logLevel: 'error',
-  });
-
-  runChild(process.execPath, [bundle, outdir], outdir); // warm the file system cache
-  const compiled: (ChildReport & { wallMs: number })[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { wallMs, stdout } = runChild(process.execPath, [bundle, outdir], outdir);
-    compiled.push({ wallMs, ...(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildReport) });
-  }
+  await compileSynth(WORKSPACE_ROOT, bundle);
+  const compiled = timeCompiledSynth(WORKSPACE_ROOT, bundle, outdir, RUNS);
   const stacks = readdirSync(join(outdir, 'stacks')).length;
 
   const tsxOut = join(WORK_DIR, 'cdktf.out.tsx');

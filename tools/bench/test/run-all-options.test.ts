@@ -1,3 +1,4 @@
+import { runningLine } from '../src/support/progress';
 import { BENCHMARKS, UsageError, parseRunAllOptions } from '../src/run-all-options';
 
 describe('parseRunAllOptions', () => {
@@ -19,5 +20,11 @@ describe('parseRunAllOptions', () => {
     expect(() => parseRunAllOptions(['--only', 'nope'])).toThrow(/unknown benchmark\(s\): nope/);
     expect(() => parseRunAllOptions(['--only'])).toThrow(/needs a comma-separated list/);
     expect(() => parseRunAllOptions(['--fast'])).toThrow(/unknown option: --fast/);
+  });
+});
+
+describe('runningLine', () => {
+  it('says which benchmark of how many runs, for how long, and when it is stopped', () => {
+    expect(runningLine('catalog-scale', 5, 7, 40.4, 600)).toBe('bench: [5/7] catalog-scale running, 40 s (stopped at 600 s)');
   });
 });

@@ -5,6 +5,9 @@ import { assertGitWorkTree, git, resolveCommit, uncommittedPaths } from './git/g
 import { createStackUsersOfFile } from './modules/stack-usage';
 import { runNxProbe } from './nx/run-nx-probe';
 import { buildPlan } from './plan/build-plan';
+import { catalogChanges } from './plan/catalog-changes';
+import { catalogAt, headCatalog } from './plan/service-catalogs';
+import { withServiceStacks } from './plan/service-stacks';
 import { CONFIG_PROJECT, DEFAULT_REPOSITORY_PREFIX, DOCUMENTED_ENVIRONMENTS, IMAGE_TAG, STACK_TAG } from './plan/conventions';
 import type { DeployPlan } from './plan/deploy-plan';
 import { environmentOfFile, listEnvironments, sortEnvironments } from './plan/environments';
@@ -51,7 +54,13 @@ export async function computeDeployPlan(options: DeployPlanOptions): Promise<Dep
     );
   }
 
-  const facts = await runNxProbe(cwd, { base: baseSha, head: headSha, imageTag: IMAGE_TAG, stackTag: STACK_TAG });
+  // The catalog first: a deploy:image app without a manifest (or any broken manifest) stops the plan.
+  const catalog = headCatalog(cwd);
+  const [probed, baseCatalog] = await Promise.all([
+    runNxProbe(cwd, { base: baseSha, head: headSha, imageTag: IMAGE_TAG, stackTag: STACK_TAG }),
+    catalogAt(cwd, baseSha),
+  ]);
+  const facts = withServiceStacks(probed, catalog);
   const configRoot = facts.projects.find((p) => p.name === CONFIG_PROJECT)?.root;
   const known = listEnvironments(cwd, configRoot);
   const environments = selectEnvironments(options.environments, known);
@@ -63,6 +72,7 @@ export async function computeDeployPlan(options: DeployPlanOptions): Promise<Dep
     stackUsersOfFile: createStackUsersOfFile(cwd, facts),
     existsAtHead: (file) => existsSync(join(cwd, file)),
     repositoryPrefix: options.repositoryPrefix ?? DEFAULT_REPOSITORY_PREFIX,
+    catalog: catalogChanges(baseCatalog, catalog, facts.touchedFiles.map((f) => f.file)),
   });
 }
 

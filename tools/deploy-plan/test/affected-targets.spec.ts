@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
+import { ENVIRONMENT_NAMES } from '@platform/infra-config';
+import { loadCatalog } from '@platform/service-catalog';
 import { computeDeployPlan } from '../src/deploy-plan-command';
 import { renderGithubMatrix } from '../src/render/render-github-matrix';
 import { FixtureWorkspace } from './fixture-workspace';
@@ -26,6 +28,10 @@ describe('Nx targets on a clone of this repository', () => {
     return stripVTControlCharacters(stdout);
   };
   const range = () => ['--base', repo.baseCommit, '--head', 'HEAD'];
+  const catalogServiceNames = () =>
+    loadCatalog({ workspaceRoot: repo.dir, environmentNames: ENVIRONMENT_NAMES })
+      .services.map((service) => service.name)
+      .sort();
   const dockerBuilds = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('docker build ')).sort();
   const expectedBuilds = async () =>
     (await computeDeployPlan({ cwd: repo.dir, base: repo.baseCommit })).images
@@ -43,10 +49,10 @@ describe('Nx targets on a clone of this repository', () => {
     expect(builds).toEqual([expect.stringMatching(/^docker build -f apps\/api\/Dockerfile -t fargate-platform\/api:nx-\d+ \.$/)]);
   }, 180_000);
 
-  it('nx affected -t docker-build after a libs/shared change: both images', async () => {
+  it('nx affected -t docker-build after a libs/shared change: every image (each app uses libs/shared)', async () => {
     repo.change('shared', { 'libs/shared/src/definitions/tables.ts': '// changed\n' });
     const builds = dockerBuilds(await affectedDockerBuild());
-    expect(builds).toHaveLength(2);
+    expect(builds.map((b) => /-f apps\/([^/]+)\/Dockerfile/.exec(b)?.[1]).sort()).toEqual(catalogServiceNames());
     expect(builds).toEqual(await expectedBuilds());
   }, 180_000);
 
@@ -55,27 +61,25 @@ describe('Nx targets on a clone of this repository', () => {
     expect(dockerBuilds(await affectedDockerBuild())).toEqual([]);
   }, 180_000);
 
-  it('nx affected -t synth after an api change synthesizes the stacks Nx marks affected, which cover the plan', async () => {
-    repo.change('api-synth', { 'apps/api/src/main.ts': '// changed again\n' });
+  it('nx affected -t synth after an infra module change synthesizes every stack the plan applies', async () => {
+    repo.change('network-synth', { 'infra/modules/src/network.ts': '// changed again\n' });
     // infra-app:synth is the whole-app synth (every stack into cdktf.out/); the per-stack targets are the subject.
     await nx(['affected', '-t', 'synth', ...range(), '--exclude=infra-app']);
     const synthesized = existsSync(join(repo.dir, 'cdktf.out/nx')) ? readdirSync(join(repo.dir, 'cdktf.out/nx')).sort() : [];
-    // Nx is per project: monitoring depends on service, so Nx marks it too; deploy:plan narrows to service.
-    expect(synthesized).toEqual(['stack-monitoring', 'stack-service']);
-    expect(existsSync(join(repo.dir, 'cdktf.out/nx/stack-service/stacks/prod-service/cdk.tf.json'))).toBe(true);
+    // The service stacks are synthesized by their shared project (STACKS=svc).
+    expect(existsSync(join(repo.dir, 'cdktf.out/nx/stack-service/stacks/prod-svc-api/cdk.tf.json'))).toBe(true);
     const plan = await computeDeployPlan({ cwd: repo.dir, base: repo.baseCommit });
-    for (const env of plan.environments) for (const stack of env.stacks) expect(synthesized).toContain(`stack-${stack.name}`);
-  }, 180_000);
+    for (const env of plan.environments) {
+      for (const stack of env.stacks) expect(synthesized).toContain(stack.name.startsWith('svc-') ? 'stack-service' : `stack-${stack.name}`);
+    }
+  }, 300_000);
 
-  it('the GitHub matrix projects run through nx run-many -t plan in the planned order, nothing more', async () => {
+  it('the GitHub matrix lists each environment\'s stacks in the planned order', async () => {
     repo.change('network-module', { 'infra/modules/src/network.ts': '// changed\n' });
     const plan = await computeDeployPlan({ cwd: repo.dir, base: repo.baseCommit, environments: ['prod'] });
     const [job] = JSON.parse(renderGithubMatrix(plan)).environments.include;
-    expect(job).toEqual({ environment: 'prod', stacks: 'network service monitoring', projects: 'stack-network,stack-service,stack-monitoring' });
-    const stdout = await nx(['run-many', '-t', 'plan', '-c', job.environment, '-p', job.projects, '--exclude-task-dependencies', '--dry-run']);
-    const commands = stdout.split('\n').filter((line) => line.startsWith('CHECKPOINT_DISABLE=1'));
-    expect(commands).toEqual(
-      ['network', 'service', 'monitoring'].map((s) => `CHECKPOINT_DISABLE=1 ENVIRONMENTS=prod STACKS=${s} npx cdktf diff prod-${s}`),
-    );
+    const services = plan.environments[0].stacks.filter((s) => s.name.startsWith('svc-')).map((s) => s.name);
+    expect(services.length).toBeGreaterThan(0);
+    expect(job).toEqual({ environment: 'prod', stacks: ['network', 'edge', ...services, 'monitoring'].join(' '), destroys: '' });
   }, 180_000);
 });

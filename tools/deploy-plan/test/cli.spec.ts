@@ -37,7 +37,7 @@ describe('deploy-plan CLI', () => {
     expect(Object.keys(plan)).toEqual(['images', 'environments']);
     expect(Object.keys(plan.images[0])).toEqual(['project', 'dockerfile', 'repository', 'tag']);
     expect(plan.environments).toEqual(
-      ['dev', 'staging', 'prod'].map((name) => ({ name, stacks: [{ name: 'service', reasons: ['api'] }] })),
+      ['dev', 'staging', 'prod'].map((name) => ({ name, stacks: [{ name: 'svc-api', reasons: ['api'], action: 'apply', layer: 0 }] })),
     );
   });
 
@@ -50,7 +50,7 @@ describe('deploy-plan CLI', () => {
       expect.objectContaining({ project: 'api', dockerfile: 'apps/api/Dockerfile', repository: 'fargate-platform/api' }),
     ]);
     expect(matrix.environments.include).toEqual([
-      { environment: 'prod', stacks: 'service', projects: 'stack-service' },
+      { environment: 'prod', stacks: 'svc-api', destroys: '' },
     ]);
   });
 
@@ -59,7 +59,7 @@ describe('deploy-plan CLI', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Images to build:');
     expect(stdout).toMatch(/api\s+apps\/api\/Dockerfile\s+fargate-platform\/api\s+nx-\d+/);
-    expect(stdout).toMatch(/Stacks for dev, in order:\n\s+#\s+STACK\s+BECAUSE OF\n\s+1\s+service\s+api/);
+    expect(stdout).toMatch(/Stacks for dev, in order:\n\s+#\s+LAYER\s+STACK\s+ACTION\s+BECAUSE OF\n\s+1\s+0\s+svc-api\s+apply\s+api/);
   });
 
   it('bad input gets one line on stderr and a non-zero exit, never a stack trace', async () => {

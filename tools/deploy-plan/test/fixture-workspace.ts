@@ -13,15 +13,17 @@ const COPIED_FROM_REPO = [
   'tsconfig.base.json',
   '.gitignore',
   'apps/api/project.json',
+  'apps/api/service.json',
   'apps/api/tsconfig.app.json',
   'apps/worker/project.json',
+  'apps/worker/service.json',
   'apps/worker/tsconfig.app.json',
 ];
 
 const stack = (name: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ name: `stack-${name}`, tags: ['type:stack', 'deploy:stack'], targets: {}, ...extra });
 
-/** Sources of a small workspace shaped like ours: apps, shared libs, infra modules/config, six stacks. */
+/** Sources of a small workspace shaped like ours: apps with manifests, shared libs, infra modules/config, the shared stacks and the service stacks' project. */
 const WRITTEN: Record<string, string> = {
   'README.md': '# fixture\n',
   'docs/deploying.md': '# deploying\n',
@@ -75,10 +77,18 @@ const WRITTEN: Record<string, string> = {
   'infra/stacks/data/project.json': stack('data'),
   'infra/stacks/data/src/data-stack.ts':
     "import { Table } from '@platform/infra-modules';\nimport { ENVIRONMENTS } from '@platform/infra-config';\nimport { TABLES } from '@platform/shared';\nexport const data = [new Table(), ENVIRONMENTS, TABLES];\n",
-  'infra/stacks/service/project.json': stack('service', { implicitDependencies: ['api', 'worker'] }),
+  'infra/stacks/edge/project.json': stack('edge', { implicitDependencies: ['stack-network'] }),
+  'infra/stacks/edge/src/edge-stack.ts':
+    "import { ContainerRepository } from '@platform/infra-modules';\nimport { ENVIRONMENTS } from '@platform/infra-config';\nexport const edge = [ContainerRepository, ENVIRONMENTS];\n",
+  'infra/stacks/service/project.json': JSON.stringify({
+    name: 'stack-service',
+    tags: ['type:stack', 'deploy:service-stacks'],
+    implicitDependencies: ['stack-network', 'stack-registry', 'stack-data', 'stack-edge'],
+    targets: {},
+  }),
   'infra/stacks/service/src/service-stack.ts':
     "import { FargateService } from '@platform/infra-modules';\nimport { ENVIRONMENTS } from '@platform/infra-config';\nimport { QUEUES } from '@platform/shared';\nexport const service = [new FargateService(), ENVIRONMENTS, QUEUES];\n",
-  'infra/stacks/monitoring/project.json': stack('monitoring'),
+  'infra/stacks/monitoring/project.json': stack('monitoring', { implicitDependencies: ['stack-edge', 'stack-data'] }),
   'infra/stacks/monitoring/src/monitoring-stack.ts':
     "import { Alarms } from '@platform/infra-modules';\nimport { ENVIRONMENTS } from '@platform/infra-config';\nexport const monitoring = [new Alarms(), ENVIRONMENTS];\n",
 };

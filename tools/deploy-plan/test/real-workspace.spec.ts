@@ -4,14 +4,18 @@ import { computeDeployPlan } from '../src/deploy-plan-command';
 import { runNxProbe } from '../src/nx/run-nx-probe';
 import { IMAGE_TAG, STACK_TAG } from '../src/plan/conventions';
 import type { DeployPlan } from '../src/plan/deploy-plan';
-import { FixtureWorkspace } from './fixture-workspace';
+import { headCatalog } from '../src/plan/service-catalogs';
+import { FixtureWorkspace, REPO_ROOT } from './fixture-workspace';
 
 /**
- * The issue's scenarios on a clone of this repository: its real stacks, their dependencies
- * (monitoring reads service and data outputs; service deploys the api and worker images) and
- * imports. Each scenario is one commit on a branch from the clone's HEAD.
+ * Deploy scenarios on a clone of this repository: its real stacks, their dependencies (a service
+ * stack reads network, registry, data and edge; monitoring reads edge and data), its catalog and
+ * imports. Each scenario is one commit on a branch from the clone's HEAD; expectations about
+ * services come from the catalog, so a new service is covered without editing this file.
  */
-const ALL_STACKS = ['state', 'network', 'registry', 'data', 'service', 'monitoring'];
+const SERVICES = headCatalog(REPO_ROOT).services.map((s) => s.name);
+const SERVICE_STACKS = SERVICES.map((s) => `svc-${s}`);
+const ALL_STACKS = ['state', 'network', 'registry', 'data', 'edge', ...SERVICE_STACKS, 'monitoring'];
 const ENVS = ['dev', 'staging', 'prod'];
 
 const stacksByEnv = (plan: DeployPlan) => Object.fromEntries(plan.environments.map((e) => [e.name, e.stacks.map((s) => s.name)]));
@@ -27,7 +31,7 @@ describe('deploy plan on a clone of this repository', () => {
   });
   afterAll(() => repo.remove());
 
-  it('apps/api: the api image and the service stack of each environment, nothing else', async () => {
+  it("apps/api: the api image and the api's stack in each environment, nothing else", async () => {
     repo.change('api', { 'apps/api/src/main.ts': '// changed\n' });
     const result = await plan();
     expect(images(result)).toEqual(['api']);
@@ -37,7 +41,7 @@ describe('deploy plan on a clone of this repository', () => {
       repository: 'fargate-platform/api',
       tag: expect.stringMatching(/^nx-\d+$/),
     });
-    expect(stacksByEnv(result)).toEqual(everyEnv(['service']));
+    expect(stacksByEnv(result)).toEqual(everyEnv(['svc-api']));
     expect(result.environments.every((e) => e.stacks[0].reasons.join() === 'api')).toBe(true);
   });
 
@@ -46,32 +50,49 @@ describe('deploy plan on a clone of this repository', () => {
     expect(await plan()).toEqual({ images: [], environments: ENVS.map((name) => ({ name, stacks: [] })) });
   });
 
-  it('the worker Dockerfile: the worker image and the service stack that deploys it', async () => {
+  it('the worker Dockerfile: the worker image and the stack that deploys it', async () => {
     repo.change('worker-dockerfile', { 'apps/worker/Dockerfile': '# changed\n' });
     const result = await plan();
     expect(images(result)).toEqual(['worker']);
-    expect(stacksByEnv(result)).toEqual(everyEnv(['service']));
+    expect(stacksByEnv(result)).toEqual(everyEnv(['svc-worker']));
   });
 
-  it('libs/shared table definitions: both images, data, service and monitoring (its alarms cover every table)', async () => {
+  it("the worker's manifest: the worker's stack alone, no image", async () => {
+    repo.branchFromBase('worker-manifest');
+    const manifest = JSON.parse(readFileSync(join(repo.dir, 'apps/worker/service.json'), 'utf8'));
+    manifest.scaling.backlogPerTask += 1;
+    repo.write('apps/worker/service.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    repo.commitAll('worker manifest');
+    const result = await plan();
+    expect(images(result)).toEqual([]);
+    expect(stacksByEnv(result)).toEqual(everyEnv(['svc-worker']));
+  });
+
+  it('libs/shared table definitions: every image, data, every service stack and monitoring (its alarms cover every table)', async () => {
     repo.change('tables', { 'libs/shared/src/definitions/tables.ts': '// changed\n' });
     const result = await plan();
-    expect(images(result)).toEqual(['api', 'worker']);
-    // state, network and registry import shared code only through constructs that do not use tables.ts.
-    expect(stacksByEnv(result)).toEqual(everyEnv(['data', 'service', 'monitoring']));
-    expect(result.environments[0].stacks.map((s) => s.reasons)).toEqual([['shared'], ['shared'], ['shared']]);
+    expect(images(result)).toEqual([...SERVICES].sort());
+    // state, network, registry and edge import shared code only through constructs that do not use tables.ts.
+    expect(stacksByEnv(result)).toEqual(everyEnv(['data', ...SERVICE_STACKS, 'monitoring']));
+    expect(result.environments[0].stacks.every((s) => s.reasons.join() === 'shared')).toBe(true);
   });
 
   it('one infra module: the stack using it, then the stacks that read its outputs; no image', async () => {
     repo.change('network-module', { 'infra/modules/src/network.ts': '// changed\n' });
     const result = await plan();
     expect(images(result)).toEqual([]);
-    expect(stacksByEnv(result)).toEqual(everyEnv(['network', 'service', 'monitoring']));
+    expect(stacksByEnv(result)).toEqual(everyEnv(['network', 'edge', ...SERVICE_STACKS, 'monitoring']));
+    expect(result.environments[0].stacks.map((s) => s.layer)).toEqual([0, 1, ...SERVICE_STACKS.map(() => 2), 2]);
   });
 
   it('a module only the monitoring stack uses: monitoring alone', async () => {
-    repo.change('dashboard-module', { 'infra/modules/src/service-dashboard.ts': '// changed\n' });
+    repo.change('environment-alarms', { 'infra/modules/src/environment-alarms.ts': '// changed\n' });
     expect(stacksByEnv(await plan())).toEqual(everyEnv(['monitoring']));
+  });
+
+  it('the module of the shared ALB: edge, then every service stack and monitoring, which read it', async () => {
+    repo.change('alb-module', { 'infra/modules/src/shared-load-balancer.ts': '// changed\n' });
+    expect(stacksByEnv(await plan())).toEqual(everyEnv(['edge', ...SERVICE_STACKS, 'monitoring']));
   });
 
   it('infra/config for prod only: every prod stack (config reaches them all through the app), no other environment', async () => {
@@ -101,7 +122,7 @@ describe('deploy plan on a clone of this repository', () => {
     repo.write(file, `${JSON.stringify(json, null, 2)}\n`);
     repo.commitAll(file);
     const result = await plan();
-    expect(images(result)).toEqual(['api', 'worker']);
+    expect(images(result)).toEqual([...SERVICES].sort());
     expect(stacksByEnv(result)).toEqual(everyEnv(ALL_STACKS));
     expect(result.environments[0].stacks[0].reasons).toEqual([file]);
   });

@@ -5,10 +5,10 @@ describe('orderStacks', () => {
   const none = () => [];
 
   it('falls back to the documented order when the graph says nothing', () => {
-    expect(orderStacks(['stack-monitoring', 'stack-service', 'stack-state', 'stack-data'], none)).toEqual([
+    expect(orderStacks(['stack-monitoring', 'stack-svc-api', 'stack-state', 'stack-data'], none)).toEqual([
       'stack-state',
       'stack-data',
-      'stack-service',
+      'stack-svc-api',
       'stack-monitoring',
     ]);
   });
@@ -19,11 +19,11 @@ describe('orderStacks', () => {
 
   it('follows graph dependencies over the documented order', () => {
     // Here data reads an output of monitoring (an SNS topic), so monitoring must go before it;
-    // service, free of that constraint, keeps its documented place before monitoring.
+    // svc-api, free of that constraint, keeps its documented place before monitoring.
     const deps: Record<string, string[]> = { data: ['monitoring'] };
-    expect(orderStacks(['service', 'data', 'monitoring', 'state'], (s) => deps[s] ?? [])).toEqual([
+    expect(orderStacks(['svc-api', 'data', 'monitoring', 'state'], (s) => deps[s] ?? [])).toEqual([
       'state',
-      'service',
+      'svc-api',
       'monitoring',
       'data',
     ]);

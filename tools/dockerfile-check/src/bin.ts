@@ -1,15 +1,25 @@
 #!/usr/bin/env node
-import { checkCommand } from './check-command';
-import { CliError } from './cli-error';
+import { defineCommand, EXIT, runMain } from '@platform/cli-support';
+import { checkCommand, checkWorkspace } from './check-command';
 
-// The one place that exits: problems are listed, one per line, without stack traces.
-checkCommand({ cwd: process.cwd() }).then(
-  (report) => {
-    process.stdout.write(report);
-    process.exit(0);
-  },
-  (error: unknown) => {
-    process.stderr.write(`dockerfile-check: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(error instanceof CliError ? error.exitCode : 1);
-  },
+const USAGE = `usage: dockerfile-check [--json]
+  Checks every deploy:image project's Dockerfile and the root .dockerignore (run from the workspace root).
+  --json  print {"checked": [...], "problems": [...]}
+  exit 0 every rule passes, 1 problems (one line each), 2 no image projects, 70 a bug`;
+
+runMain(
+  defineCommand({
+    name: 'dockerfile-check',
+    usage: USAGE,
+    options: { json: { type: 'boolean', default: false } },
+    run: async ({ values }, io) => {
+      if (!values.json) {
+        io.stdout(await checkCommand({ cwd: io.cwd }));
+        return EXIT.ok;
+      }
+      const result = checkWorkspace({ cwd: io.cwd });
+      io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      return result.problems.length > 0 ? EXIT.found : EXIT.ok;
+    },
+  }),
 );

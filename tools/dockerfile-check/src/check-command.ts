@@ -17,10 +17,17 @@ export interface ImageProject {
   readonly bundlePath: string;
 }
 
-/** Lints every image project's Dockerfile and the root .dockerignore; throws with every problem. */
-export async function checkCommand(options: CheckOptions): Promise<string> {
+export interface CheckResult {
+  /** The files checked: every image project's Dockerfile, then `.dockerignore`. */
+  readonly checked: readonly string[];
+  /** One line per problem, `<file>[:<line>]: [<rule>] <message>`. */
+  readonly problems: readonly string[];
+}
+
+/** Lints every image project's Dockerfile and the root .dockerignore. */
+export function checkWorkspace(options: CheckOptions): CheckResult {
   const projects = findImageProjects(options.cwd, options.projectDirs ?? ['apps']);
-  if (projects.length === 0) throw new CliError(`no deploy:image projects under ${options.cwd}`);
+  if (projects.length === 0) throw new CliError(`no deploy:image projects under ${options.cwd}`, 2);
   const ignorePath = join(options.cwd, '.dockerignore');
   const ignore = existsSync(ignorePath) ? new DockerIgnore(readFileSync(ignorePath, 'utf8')) : undefined;
   const problems: string[] = [];
@@ -33,8 +40,15 @@ export async function checkCommand(options: CheckOptions): Promise<string> {
       problems.push(`${file}${v.line ? `:${v.line}` : ''}: [${v.rule}] ${v.message}`);
     }
   }
+  return { checked: [...projects.map((p) => `${p.root}/Dockerfile`), '.dockerignore'], problems };
+}
+
+/** The text report: throws a CliError (exit 1) listing every problem, else one `ok:` line. */
+export async function checkCommand(options: CheckOptions): Promise<string> {
+  const { checked, problems } = checkWorkspace(options);
   if (problems.length > 0) throw new CliError(`${problems.length} problem(s):\n${problems.join('\n')}`);
-  return `ok: ${projects.map((p) => `${p.root}/Dockerfile`).join(', ')} and .dockerignore pass every rule\n`;
+  const dockerfiles = checked.slice(0, -1);
+  return `ok: ${dockerfiles.join(', ')} and .dockerignore pass every rule\n`;
 }
 
 export function checkDockerIgnore(ignore: DockerIgnore): string[] {

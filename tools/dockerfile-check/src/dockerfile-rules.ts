@@ -171,7 +171,7 @@ function basePinProblem(image: string): string | undefined {
   if (image.includes('$')) return 'the base image is a build argument; pin it in the Dockerfile';
   if (/@sha256:[0-9a-f]{64}$/.test(image)) return undefined;
   const tag = /:([^/:@]+)$/.exec(image)?.[1];
-  if (tag === undefined) return 'no tag means latest: pin a version such as node:22.21.0-bookworm-slim';
+  if (tag === undefined) return 'no tag means latest: pin a version such as node:24.21.0-bookworm-slim';
   if (tag === 'latest') return 'latest moves: pin a version';
   if (!/^v?\d+\.\d+\.\d+/.test(tag)) return `tag ${tag} is not a full version (major.minor.patch)`;
   return undefined;

@@ -7,12 +7,12 @@ const REPO_ROOT = join(__dirname, '..', '..', '..');
 const context = { bundlePath: 'dist/apps/api', today: new Date('2026-11-23T00:00:00Z') };
 
 const GOOD = `
-FROM node:22.21.0-bookworm-slim AS deps
+FROM node:24.21.0-bookworm-slim AS deps
 WORKDIR /app
 COPY dist/apps/api/package.json dist/apps/api/package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts
 
-FROM node:22.21.0-bookworm-slim
+FROM node:24.21.0-bookworm-slim
 ENV NODE_ENV=production \\
     PORT=3000
 WORKDIR /app
@@ -32,19 +32,19 @@ describe('Dockerfile rules', () => {
     expect(rulesBroken(GOOD)).toEqual([]);
   });
 
-  it.each(['apps/api', 'apps/worker'])('%s/Dockerfile passes every rule', (root) => {
-    const project = JSON.parse(readFileSync(join(REPO_ROOT, root, 'project.json'), 'utf8'));
-    const text = readFileSync(join(REPO_ROOT, root, 'Dockerfile'), 'utf8');
+  it.each(['api', 'worker'])('apps/%s/Dockerfile passes every rule', (app) => {
+    const project = JSON.parse(readFileSync(join(REPO_ROOT, 'apps', app, 'project.json'), 'utf8'));
+    const text = readFileSync(join(REPO_ROOT, 'apps', app, 'Dockerfile'), 'utf8');
     expect(checkDockerfile(parseDockerfile(text), { bundlePath: project.targets.build.options.outputPath })).toEqual([]);
   });
 
   const violations: [string, string, string][] = [
-    ['multi-stage', GOOD.replace(/^[\s\S]*?(?=FROM node:22.21.0-bookworm-slim\nENV)/, '').replace('USER node', 'RUN npm ci --omit=dev\nUSER node'), 'one stage'],
-    ['pinned-base-image', GOOD.replace('node:22.21.0-bookworm-slim AS deps', 'node:latest AS deps'), 'latest'],
-    ['pinned-base-image', GOOD.replace('node:22.21.0-bookworm-slim\nENV', 'node\nENV'), 'no tag'],
-    ['pinned-base-image', GOOD.replace('node:22.21.0-bookworm-slim AS deps', 'node:22-slim AS deps'), 'major only'],
-    ['supported-node-lts', GOOD.replace('FROM node:22.21.0-bookworm-slim\nENV', 'FROM node:20.20.2-bookworm-slim\nENV'), 'Node 20 after its end of life'],
-    ['supported-node-lts', GOOD.replace('FROM node:22.21.0-bookworm-slim\nENV', 'FROM node:23.11.0-bookworm-slim\nENV'), 'an odd, non-LTS major'],
+    ['multi-stage', GOOD.replace(/^[\s\S]*?(?=FROM node:24.21.0-bookworm-slim\nENV)/, '').replace('USER node', 'RUN npm ci --omit=dev\nUSER node'), 'one stage'],
+    ['pinned-base-image', GOOD.replace('node:24.21.0-bookworm-slim AS deps', 'node:latest AS deps'), 'latest'],
+    ['pinned-base-image', GOOD.replace('node:24.21.0-bookworm-slim\nENV', 'node\nENV'), 'no tag'],
+    ['pinned-base-image', GOOD.replace('node:24.21.0-bookworm-slim AS deps', 'node:22-slim AS deps'), 'major only'],
+    ['supported-node-lts', GOOD.replace('FROM node:24.21.0-bookworm-slim\nENV', 'FROM node:20.20.2-bookworm-slim\nENV'), 'Node 20 after its end of life'],
+    ['supported-node-lts', GOOD.replace('FROM node:24.21.0-bookworm-slim\nENV', 'FROM node:23.11.0-bookworm-slim\nENV'), 'an odd, non-LTS major'],
     ['non-root-user', GOOD.replace('USER node', ''), 'no USER'],
     ['non-root-user', GOOD.replace('USER node', 'USER root'), 'USER root'],
     ['non-root-user', GOOD.replace('USER node', 'USER 0:0'), 'USER 0'],

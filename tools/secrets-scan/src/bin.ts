@@ -1,3 +1,4 @@
-import { main } from './cli';
+import { runMain } from '@platform/cli-support';
+import { secretsScanCommand } from './cli';
 
-process.exitCode = main(process.argv.slice(2));
+runMain(secretsScanCommand);

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
-import { exitCodeForFailure } from '@platform/cli-support';
-import { CliError, EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FOUND } from './cli-error';
+import { defineCommand, runCli } from '@platform/cli-support';
+import { EXIT_CLEAN, EXIT_FOUND } from './cli-error';
 import { renderAnnotations, renderJson, renderText } from './report';
 import { scan } from './scan-command';
 
@@ -19,16 +18,28 @@ export interface Io {
  */
 export const DEFAULT_MIN_CONFIDENCE = 0.6;
 
-const processIo: Io = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t) };
-
-/** The one place that turns errors into a message and an exit code: 0 clean, 1 found, 2 bad input. */
-export function main(argv: readonly string[], io: Io = processIo): number {
-  try {
-    const { values, positionals } = parseOptions(argv);
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_CLEAN;
-    }
+export const secretsScanCommand = defineCommand({
+  name: 'secrets-scan',
+  usage: `${USAGE}
+  FILE|DIR...             scan these files instead of git (a folder: its git-tracked files)
+  --base/--head <rev>     scan the lines added in base..head (default head: HEAD)
+  --history               every commit's added lines, not the net diff
+  --json / --github       a JSON report / GitHub annotations on the diff
+  --pii                   personal data too
+  --min-confidence <0..1> drop weaker findings (default ${DEFAULT_MIN_CONFIDENCE})
+  --ignore-file <path>    allowlist (default .secrets-scan-ignore)
+  exit 0 clean, 1 found, 2 bad input or usage, 70 a bug`,
+  options: {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    history: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    github: { type: 'boolean', default: false },
+    pii: { type: 'boolean', default: false },
+    'min-confidence': { type: 'string' },
+    'ignore-file': { type: 'string' },
+  },
+  run: ({ values, positionals }, io) => {
     const minConfidence = values['min-confidence'] === undefined ? DEFAULT_MIN_CONFIDENCE : Number(values['min-confidence']);
     const result = scan({
       base: values.base,
@@ -43,32 +54,10 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     io.stdout(values.json ? renderJson(result) : renderText(result));
     if (values.github) io.stdout(renderAnnotations(result.findings));
     return result.findings.length > 0 ? EXIT_FOUND : EXIT_CLEAN;
-  } catch (err) {
-    return exitCodeForFailure('secrets-scan', err, io.stderr);
-  }
-}
+  },
+});
 
-function parseOptions(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string' },
-        history: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        github: { type: 'boolean', default: false },
-        pii: { type: 'boolean', default: false },
-        'min-confidence': { type: 'string' },
-        'ignore-file': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    // Node's message adds a long hint about `--` after the first sentence; the first sentence says it.
-    const message = (err as { message?: string }).message ?? String(err);
-    throw new CliError(`${message.split(/\.\s/)[0].replace(/\.$/, '')} (${USAGE})`, EXIT_BAD_INPUT);
-  }
+/** Runs secrets:scan with `argv` (0 clean, 1 found, 2 bad input, 70 a bug); returns the exit code. */
+export function main(argv: readonly string[], io: Io = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t) }): Promise<number> {
+  return runCli(secretsScanCommand, argv, { ...io, cwd: io.cwd ?? process.cwd() });
 }

@@ -1,3 +1,3 @@
 export { formatFinding, runActionlint } from './run-actionlint';
-export { isPinned, localFilesCalled, npmScriptsCalled, remoteAction } from './references';
-export { loadWorkflow, REPO_ROOT, steps, WORKFLOWS_DIR, workflowFiles, type Job, type Step, type Workflow } from './workflows';
+export { hasVersionComment, isPinned, localFilesCalled, npmScriptsCalled, remoteAction } from './references';
+export { loadWorkflow, needsOf, REPO_ROOT, stepEnv, steps, WORKFLOWS_DIR, workflowFiles, type Job, type Step, type Workflow } from './workflows';

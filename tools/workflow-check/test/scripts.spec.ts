@@ -1,13 +1,20 @@
+import { ENVIRONMENT_NAMES, imageTagVariable } from '@platform/infra-config';
+import { loadCatalog } from '@platform/service-catalog';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { fixturesCorpus } from '@platform/cli-support';
 import { REPO_ROOT } from '../src';
+import { newWorld, synthesize } from './deploy-harness';
 
 const SCRIPTS = path.join(REPO_ROOT, '.github/scripts');
-const REAL_PLANS = path.resolve(REPO_ROOT, '../shared/fixtures/terraform-plans');
+// Plans made in the repository (plan-summary's fixtures, one of them real `terraform show -json`
+// output), and real plans from public repositories when the external corpus is present.
+const PROJECT_PLANS = [path.join(REPO_ROOT, 'tools/plan-summary/test/fixtures'), path.join(REPO_ROOT, 'tools/plan-summary/test/fixtures/terraform-show')];
+const corpus = fixturesCorpus('terraform-plans', 'plan-for-review.jq on real plans from public repositories');
 
 function script(name: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   return spawnSync(path.join(SCRIPTS, name), args, {
@@ -96,6 +103,20 @@ describe('.github/scripts', () => {
       expect(missing.status).toBe(1);
       expect(missing.stderr).toContain('is not in this clone');
     });
+    it('env: base is what the environment last deployed (tag deployed/<env>), everything on a first deploy', () => {
+      const repo = clone('--no-single-branch');
+      const out = path.join(repo, '..', 'github-output-env');
+      expect(script('set-shas.sh', ['env', 'staging'], { cwd: repo, env: { GITHUB_OUTPUT: out } }).status).toBe(0);
+      const first = outputs(out).base;
+      expect(git(repo, 'rev-parse', `${first}^{tree}`)).toBe(git(repo, 'hash-object', '-t', 'tree', '/dev/null')); // nothing deployed: empty tree
+      git(repo, 'tag', 'deployed/staging', forkPoint);
+      writeFileSync(out, '');
+      expect(script('set-shas.sh', ['env', 'staging'], { cwd: repo, env: { GITHUB_OUTPUT: out } }).status).toBe(0);
+      expect(outputs(out)).toEqual({ base: forkPoint, head: featureHead });
+      writeFileSync(out, '');
+      expect(script('set-shas.sh', ['env', 'prod'], { cwd: repo, env: { GITHUB_OUTPUT: out } }).status).toBe(0);
+      expect(outputs(out).base).not.toBe(forkPoint); // another environment's tag is not this one's base
+    });
   });
 
   describe('stack-dir.sh', () => {
@@ -128,7 +149,7 @@ describe('.github/scripts', () => {
     beforeAll(async () => {
       server = createServer((req, res) => {
         calls += 1;
-        res.statusCode = req.url === '/healthz' && calls > healthyAfter ? 200 : 503;
+        res.statusCode = (req.url === '/healthz' || req.url === '/v1/healthz') && calls > healthyAfter ? 200 : 503;
         res.end();
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -156,6 +177,33 @@ describe('.github/scripts', () => {
       expect(r.stdout).toContain('answered 200 (attempt 3)');
     });
 
+    it("calls a service stack's health-url (a URL with a path) as it is", async () => {
+      calls = 0;
+      healthyAfter = 0;
+      const r = await smoke([`${base}/v1/healthz`, '2', '0']);
+      expect([r.status, r.stdout]).toEqual([0, `smoke test passed: ${base}/v1/healthz answered 200 (attempt 1)\n`]);
+    });
+
+    it("smoke-layer.sh calls the health-url output of each applied service stack of the layer", async () => {
+      calls = 0;
+      healthyAfter = 0;
+      const world = newWorld();
+      synthesize(world, 'dev', [{ name: 'svc-api', outputs: ['health-url'] }, { name: 'svc-worker' }]);
+      mkdirSync(path.join(world.dir, 'state'), { recursive: true });
+      writeFileSync(path.join(world.dir, 'state', 'dev-svc-api.json'), JSON.stringify({ serial: 1, lineage: 'l', resources: [], outputs: { 'health-url': `${base}/v1/healthz` } }));
+      const review = JSON.stringify({ environment: 'dev', layer: 2, attempt: 1, stacks: [{ stack: 'svc-api', action: 'apply' }, { stack: 'svc-worker', action: 'apply' }] });
+      const r = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+        const child = spawn(path.join(SCRIPTS, 'smoke-layer.sh'), ['dev', '2', '0'], {
+          cwd: REPO_ROOT,
+          env: { ...process.env, PATH: `${path.join(__dirname, 'stand-ins')}:${process.env.PATH}`, STANDIN_WORLD: world.dir, CDKTF_OUT: world.out, REVIEW: review },
+        });
+        let stdout = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.on('close', (status) => resolve({ status, stdout }));
+      });
+      expect([r.status, r.stdout]).toEqual([0, `smoke test passed: ${base}/v1/healthz answered 200 (attempt 1)\n`]);
+    });
+
     it('fails the deploy when /healthz never answers 200', async () => {
       calls = 0;
       healthyAfter = 1000;
@@ -166,33 +214,41 @@ describe('.github/scripts', () => {
   });
 
   describe('plan-for-review.jq', () => {
-    it('keeps everything plan-summary reports while dropping attribute values', () => {
-      const files = readdirSync(REAL_PLANS).filter((f) => f.endsWith('.json'));
+    /** Reduces every plan in `dirs`, then checks plan-summary reports the same from the reduced copies. */
+    function keepsSummary(dirs: string[]): void {
+      const plans = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f)));
+      expect(plans.length).toBeGreaterThan(0);
       const reduced = mkdtempSync(path.join(tmpdir(), 'reduced-plans-'));
-      mkdirSync(reduced, { recursive: true });
-      for (const f of files) {
-        const out = execFileSync('jq', ['-f', path.join(SCRIPTS, 'plan-for-review.jq'), path.join(REAL_PLANS, f)], { encoding: 'utf8', maxBuffer: 64 << 20 });
-        writeFileSync(path.join(reduced, f), out);
+      const copies = plans.map((plan, i) => {
+        const out = execFileSync('jq', ['-f', path.join(SCRIPTS, 'plan-for-review.jq'), plan], { encoding: 'utf8', maxBuffer: 64 << 20 });
         // no attribute values survive: the only `before` left holds deletion-protection flags
         expect(out).not.toMatch(/"after"\s*:/);
         expect(out).not.toContain('arn:aws:');
-      }
-      const summarize = (dir: string) => {
-        const r = spawnSync('npx', ['tsx', 'tools/plan-summary/src/bin.ts', '--json', ...files.map((f) => path.join(dir, f))], {
-          cwd: REPO_ROOT,
-          encoding: 'utf8',
-          timeout: 60_000,
-        });
+        mkdirSync(path.join(reduced, String(i)));
+        const copy = path.join(reduced, String(i), path.basename(plan));
+        writeFileSync(copy, out);
+        return copy;
+      });
+      const summarize = (files: string[]) => {
+        const r = spawnSync('npx', ['tsx', 'tools/plan-summary/src/bin.ts', '--json', ...files], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
         expect(r.status).toBe(0);
         return JSON.parse(r.stdout).stacks.map((s: { file?: string }) => ({ ...s, file: path.basename(s.file ?? '') }));
       };
-      expect(summarize(reduced)).toEqual(summarize(REAL_PLANS));
+      expect(summarize(copies)).toEqual(summarize(plans));
+    }
+
+    it('keeps everything plan-summary reports while dropping attribute values (project plans)', () => {
+      keepsSummary(PROJECT_PLANS);
+    });
+
+    (corpus.present ? it : it.skip)('keeps everything plan-summary reports while dropping attribute values (external corpus)', () => {
+      keepsSummary([corpus.dir]);
     });
   });
 });
 
 describe('image-tags.sh', () => {
-  it('prints a content-addressed tag for every image project, changed or not', () => {
+  it('prints a content-addressed tag for every catalog service\'s image, changed or not', () => {
     // deploy:plan wants a clean checkout: use a clone of HEAD that borrows node_modules.
     const dir = mkdtempSync(path.join(tmpdir(), 'image-tags-'));
     git(dir, 'clone', '-q', REPO_ROOT, 'repo');
@@ -202,7 +258,9 @@ describe('image-tags.sh', () => {
     const r = spawnSync(path.join(repo, '.github/scripts/image-tags.sh'), [], { cwd: repo, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NX_DAEMON: 'false' } });
     expect([r.status, r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn'))]).toEqual([0, []]);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toEqual([expect.stringMatching(/^API_IMAGE_TAG=nx-\d+$/), expect.stringMatching(/^WORKER_IMAGE_TAG=nx-\d+$/)]);
+    // One per catalog service, named as infra reads it (imageTagVariable: <NAME>_IMAGE_TAG).
+    const services = loadCatalog({ workspaceRoot: REPO_ROOT, environmentNames: ENVIRONMENT_NAMES }).services.map((s) => s.name);
+    expect(lines).toEqual(services.map((name) => expect.stringMatching(new RegExp(`^${imageTagVariable(name)}=nx-\\d+$`))));
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' })).toBe(''); // no ref or file changed
   });
 });

@@ -1,6 +1,6 @@
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isPinned, loadWorkflow, localFilesCalled, npmScriptsCalled, remoteAction, REPO_ROOT, steps, workflowFiles, type Workflow } from '../src';
+import { hasVersionComment, isPinned, needsOf, loadWorkflow, localFilesCalled, npmScriptsCalled, remoteAction, REPO_ROOT, steps, workflowFiles, type Workflow } from '../src';
 
 const workflows = workflowFiles().map(loadWorkflow);
 const byName = (name: string): Workflow => {
@@ -9,6 +9,15 @@ const byName = (name: string): Workflow => {
   return w;
 };
 const rel = (w: Workflow) => path.relative(REPO_ROOT, w.file);
+
+/** Composite actions of .github/actions, as text. */
+function localActions(): Array<{ file: string; text: string }> {
+  const dir = path.join(REPO_ROOT, '.github/actions');
+  return readdirSync(dir).map((name) => {
+    const file = `.github/actions/${name}/action.yml`;
+    return { file, text: readFileSync(path.join(REPO_ROOT, file), 'utf8') };
+  });
+}
 
 /** Read at run time: scripts added to package.json later count at once. */
 function rootScripts(): Set<string> {
@@ -76,7 +85,7 @@ describe('every job calls only what exists in the repo', () => {
       '.github/scripts/c.jq',
     ]);
     const all = workflows.flatMap((w) => [...steps(w)].flatMap(({ step }) => npmScriptsCalled(step.run ?? '')));
-    expect(new Set(all)).toEqual(new Set(['synth', 'policy:check', 'deploy:plan', 'plan:summary', 'secrets:scan']));
+    expect(new Set(all)).toEqual(new Set(['synth', 'policy:check', 'deploy:plan', 'plan:summary', 'secrets:scan', 'terraform:validate']));
   });
 });
 
@@ -113,7 +122,7 @@ describe('no long-lived AWS keys', () => {
 });
 
 describe('actions and concurrency', () => {
-  it('pins every third-party action to a version tag or commit sha', () => {
+  it('pins every remote action to a full commit sha with its release in a comment', () => {
     const unpinned = workflows.flatMap((w) =>
       [...steps(w)].flatMap(({ job, step }) => {
         const action = step.uses ? remoteAction(step.uses) : null;
@@ -121,8 +130,25 @@ describe('actions and concurrency', () => {
       }),
     );
     expect(unpinned).toEqual([]);
+    const texts = [...workflows.map((w) => ({ file: rel(w), text: w.text })), ...localActions()];
+    const uncommented = texts.flatMap(({ file, text }) =>
+      text.split('\n').filter((l) => /^\s*(-\s+)?uses:\s+[\w-]+\//.test(l) && !hasVersionComment(l)).map((l) => `${file}: ${l.trim()}`),
+    );
+    expect(uncommented).toEqual([]);
     expect(isPinned('main')).toBe(false);
-    expect(isPinned('v4')).toBe(true);
+    expect(isPinned('v4')).toBe(false);
+    expect(isPinned('11bd71901bbe5b1630ceea73d27597364c9af683')).toBe(true);
+    expect(hasVersionComment('uses: a/b@11bd71901bbe5b1630ceea73d27597364c9af683')).toBe(false);
+  });
+
+  it('installs Terraform only through the local action, at the version in .terraform-version', () => {
+    for (const w of workflows) expect([rel(w), /hashicorp\/setup-terraform@/.test(w.text)]).toEqual([rel(w), false]);
+    const action = localActions().find((a) => a.file === '.github/actions/setup-terraform/action.yml');
+    expect(action?.text).toContain("tr -d '[:space:]' < .terraform-version");
+    expect(action?.text).toContain('terraform_version: ${{ steps.version.outputs.version }}');
+    const uses = workflows.flatMap((w) => [...steps(w)].filter(({ step }) => step.uses?.startsWith('./.github/actions/')).map(({ step }) => step.uses!));
+    expect(uses.length).toBeGreaterThanOrEqual(4);
+    for (const u of uses) expect(existsSync(path.join(REPO_ROOT, u, 'action.yml'))).toBe(true);
   });
 
   it('deploys one environment at a time, never cancelling a deploy in progress', () => {
@@ -137,21 +163,11 @@ describe('actions and concurrency', () => {
     expect(new Set(groups).size).toBe(3);
   });
 
-  it('promotes dev -> staging -> prod', () => {
+  it('promotes dev -> staging -> prod, each only after the one before succeeded', () => {
     const main = byName('main.yml');
-    const needs = (job: string) => (main.jobs[job] as unknown as { needs: string[] }).needs;
-    expect(needs('deploy-staging')).toContain('deploy-dev');
-    expect(needs('deploy-prod')).toEqual(expect.arrayContaining(['deploy-dev', 'deploy-staging']));
-  });
-
-  it('applies in a GitHub environment (approvals) and smoke-tests after applying', () => {
-    const deploy = byName('deploy-environment.yml');
-    expect(deploy.jobs.apply.environment).toBe('${{ inputs.github-environment || inputs.environment }}');
-    const runs = (deploy.jobs.apply.steps ?? []).map((s) => s.run ?? '');
-    const apply = runs.findIndex((r) => r.includes('apply-reviewed-plans.sh'));
-    const smoke = runs.findIndex((r) => r.includes('smoke-test.sh'));
-    expect(apply).toBeGreaterThanOrEqual(0);
-    expect(smoke).toBeGreaterThan(apply);
+    expect(needsOf(main.jobs['deploy-staging'])).toContain('deploy-dev');
+    expect(needsOf(main.jobs['deploy-prod'])).toContain('deploy-staging');
+    for (const job of ['deploy-staging', 'deploy-prod']) expect([job, main.jobs[job].if]).toEqual([job, 'success()']);
   });
 
   it('computes base/head from a full clone wherever set-shas.sh runs', () => {
@@ -174,7 +190,7 @@ describe('actions and concurrency', () => {
   });
 });
 
-describe('what the issue asks of each workflow', () => {
+describe('what each workflow must do', () => {
   const pr = byName('pull-request.yml');
   const runsOf = (w: Workflow, job: string) => (w.jobs[job]?.steps ?? []).map((s) => s.run ?? '');
   const usesOf = (w: Workflow, job: string) => (w.jobs[job]?.steps ?? []).map((s) => s.uses ?? '');

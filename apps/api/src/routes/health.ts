@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { ProblemError } from '@platform/shared';
 import { sendProblem } from '../plugins/app/problem-handler';
-import { ProblemSchema } from '../schemas/problem';
+import { problemResponses } from '../schemas/responses';
 
 const Checks = Type.Object({
   dynamodb: Type.Unsafe<'ok' | 'unavailable'>({ type: 'string', enum: ['ok', 'unavailable'] }),
@@ -13,7 +13,16 @@ const Checks = Type.Object({
 const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    {
+      // Liveness answers even when the server sheds load: a busy task is not a dead one.
+      config: { loadShedding: false },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness (never load-shed)',
+        description: 'Answers 200 while the process runs, also when other routes answer 503 under load.',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), ...problemResponses(414, 500) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -23,7 +32,8 @@ const healthRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['health'],
         summary: 'Readiness: DynamoDB and SQS reachable',
-        response: { 200: Type.Object({ status: Type.Literal('ready'), checks: Checks }), 503: ProblemSchema },
+        description: 'A 503 when a dependency is unreachable, or when the server is shedding load (take this task out of rotation for a while).',
+        response: { 200: Type.Object({ status: Type.Literal('ready'), checks: Checks }), ...problemResponses(414, 500, 503) },
       },
     },
     async (_request, reply) => {

@@ -22,9 +22,16 @@ export const CreateScanTextBody = Type.String({ minLength: 1, description: 'The 
 
 export const CreateScanQuery = Type.Object(
   {
-    framework: Type.Optional(FrameworkSchema),
+    framework: Type.Optional({ ...FrameworkSchema, description: 'text/plain bodies only (default gdpr); with a JSON body this parameter is a 400: put it in the body.' }),
     detectors: Type.Optional(
-      Type.String({ pattern: '^[a-z0-9-]+(,[a-z0-9-]+)*$', maxLength: 512, description: 'Comma-separated detector ids (text/plain bodies only).' }),
+      Type.String({
+        pattern: '^[a-z0-9-]+(,[a-z0-9-]+)*$',
+        maxLength: 512,
+        description:
+          `text/plain bodies only; with a JSON body this parameter is a 400. Comma-separated detector ids, each one of: ${DETECTOR_IDS.join(', ')}. ` +
+          'Duplicates are ignored; an unknown id is a 400. Absent: every detector.',
+        'x-enum': [...DETECTOR_IDS],
+      }),
     ),
   },
   { additionalProperties: false },
@@ -71,7 +78,7 @@ export type ScanView = Static<typeof ScanView>;
 export const ListScansQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Opaque: pass a previous page\'s `nextCursor` unchanged. It is signed (base64url payload, a dot, an HMAC) and bound to the tenant and to this listing (and its status filter); an edited, foreign or stale-format cursor is a 400 `invalid-cursor`.' })),
     status: Type.Optional(ScanStatusSchema),
   },
   { additionalProperties: false },
@@ -92,7 +99,16 @@ export const FindingView = Type.Object(
     category: literals(FINDING_CATEGORIES),
     severity: literals(SEVERITIES),
     confidence: Type.Number(),
-    location: Type.Object({ line: Type.Integer(), column: Type.Integer(), startByte: Type.Integer(), endByte: Type.Integer() }),
+    location: Type.Object({
+      line: Type.Integer({ minimum: 1, description: '1-based line of the first character' }),
+      column: Type.Integer({ minimum: 1, description: '1-based column, in Unicode code points' }),
+      endLine: Type.Optional(Type.Integer({ minimum: 1, description: 'Line where the match ends' })),
+      endColumn: Type.Optional(Type.Integer({ minimum: 1, description: 'Column just after the match, in code points' })),
+      utf16Column: Type.Optional(Type.Integer({ minimum: 1, description: '`column` in UTF-16 code units (JavaScript string index + 1)' })),
+      utf16EndColumn: Type.Optional(Type.Integer({ minimum: 1, description: '`endColumn` in UTF-16 code units' })),
+      startByte: Type.Integer({ minimum: 0, description: 'UTF-8 byte offset of the match in the document as received' }),
+      endByte: Type.Integer({ minimum: 0, description: 'UTF-8 byte offset just after the match' }),
+    }),
     redacted: Type.String({ description: 'The match with its secret part masked; the raw value is never stored.' }),
     mappings: Type.Array(MappingSchema),
   },
@@ -102,7 +118,7 @@ export const FindingView = Type.Object(
 export const FindingsQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Opaque: pass a previous page\'s `nextCursor` unchanged. It is signed (base64url payload, a dot, an HMAC) and bound to the tenant and to this listing (and its status filter); an edited, foreign or stale-format cursor is a 400 `invalid-cursor`.' })),
   },
   { additionalProperties: false },
 );
@@ -110,11 +126,32 @@ export type FindingsQuery = Static<typeof FindingsQuery>;
 
 export const FindingList = Type.Object({ items: Type.Array(FindingView), nextCursor: Type.Optional(Type.String()) });
 
+/**
+ * A relative path with `/` separators: no leading `/` or `\`, no `.` or `..` segment, no empty
+ * segment or trailing `/`, no `\`, `:`, `?`, `#` or control characters (so no scheme or drive either).
+ */
+const ARTIFACT_PATH = /^(?![/\\])(?!.*(?:^|\/)\.{1,2}(?:\/|$))(?!.*\/\/)(?!.*\/$)[^\\:?#\p{Cc}]+$/u;
+
 export const ReportQuery = Type.Object(
-  { format: Type.Optional(Type.Unsafe<'json' | 'sarif'>({ type: 'string', enum: ['json', 'sarif'], default: 'json' })) },
+  {
+    format: Type.Optional(Type.Unsafe<'json' | 'sarif'>({ type: 'string', enum: ['json', 'sarif'], default: 'json' })),
+    path: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 1024,
+        pattern: ARTIFACT_PATH.source,
+        description:
+          'SARIF only: the document\'s path relative to the repository root (e.g. `src/config.yml`), used as the artifact URI so code scanning ' +
+          'places the results on that file. Relative, `/`-separated, no `.`/`..` segments, at most 1024 characters. Default: `scans/<id>.txt`.',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type ReportQuery = Static<typeof ReportQuery>;
+
+export const JsonReport = Type.Object({ scan: ScanView, findings: Type.Array(FindingView) }, { $id: 'Report' });
+export type JsonReport = Static<typeof JsonReport>;
 
 export const AcceptedScan = Type.Object({
   id: Type.String(),

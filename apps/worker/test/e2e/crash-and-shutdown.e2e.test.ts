@@ -8,7 +8,7 @@ import { waitFor } from '../support/wait';
 
 jest.setTimeout(90_000);
 
-// Each scan is sized to take about a second on this machine, alone (measured on a first worker), so
+// Each scan is sized to take about a second on the machine running the test, alone (measured on a first worker), so
 // a kill or a stop sent the moment a scan is claimed lands in its middle on any machine.
 const SCAN_MS = 1000;
 let env: TestEnvironment;

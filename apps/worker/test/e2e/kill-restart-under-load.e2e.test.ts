@@ -11,7 +11,7 @@ jest.setTimeout(170_000);
 
 // Hundreds of scans flow through two workers while a worker is killed -9 and restarted, again
 // and again. At the end every accepted scan has succeeded or failed with a reason: none lost,
-// none scanned into duplicates. Some scans are heavy (about a second of work on this machine) so
+// none scanned into duplicates. Some scans are heavy (about a second of work on the machine running the test) so
 // each kill lands in the middle of one; a few lack their document so some must fail.
 const SCANS = 200;
 const KILLS = 3;

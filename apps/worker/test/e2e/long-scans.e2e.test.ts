@@ -8,7 +8,7 @@ import { sleep, waitFor } from '../support/wait';
 jest.setTimeout(60_000);
 
 // Scans that outlast the visibility timeout: the worker must keep its message hidden, and must
-// notice a cancellation while it works. Documents are sized from this machine's measured speed,
+// notice a cancellation while it works. Documents are sized from the measured speed of the machine running the test,
 // so the scans are long on a fast machine as on a slow one.
 const VISIBILITY_MS = Number(FAST_ENV.VISIBILITY_TIMEOUT_SECONDS) * 1000;
 const LONG_SCAN_MS = 12_000;

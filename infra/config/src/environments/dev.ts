@@ -14,8 +14,6 @@ export function devConfig(env: Env = process.env): EnvironmentConfig {
     vpcCidr: '10.10.0.0/16',
     azCount: 2,
     natGateways: 1,
-    api: { cpu: 256, memoryLimitMiB: 512, desiredCount: 1, minCount: 1, maxCount: 2 },
-    worker: { cpu: 256, memoryLimitMiB: 512, desiredCount: 1, minCount: 1, maxCount: 2 },
     domain: readDomain(env, 'DEV'),
     alarmEmail: readOptional(env, 'DEV_ALARM_EMAIL') ?? 'platform-alerts+dev@example.com',
     logRetentionDays: 14,
@@ -25,6 +23,5 @@ export function devConfig(env: Env = process.env): EnvironmentConfig {
     stateStackBackend: readStateStackBackend(env),
     // Previews (PREVIEW_ENVIRONMENT=pr-<n>) run in this account.
     previewGithubEnvironment: 'preview',
-    apiSecrets: [{ envName: 'API_KEY_PEPPER', parameterName: '/fargate-platform/dev/api/key-pepper' }],
   };
 }

@@ -6,23 +6,21 @@ import { commonSettings, readDomain } from './common';
 export function prodConfig(env: Env = process.env): EnvironmentConfig {
   const common = commonSettings(env);
   const accountId = readAccountId(env, 'PROD_AWS_ACCOUNT_ID');
+  const region = readOptional(env, 'PROD_AWS_REGION') ?? 'eu-west-1';
   return {
     ...common,
     name: 'prod',
     accountId,
-    region: readOptional(env, 'PROD_AWS_REGION') ?? 'eu-west-1',
+    region,
     vpcCidr: '10.30.0.0/16',
     azCount: 3,
     natGateways: 3,
-    api: { cpu: 1024, memoryLimitMiB: 2048, desiredCount: 3, minCount: 3, maxCount: 12 },
-    worker: { cpu: 1024, memoryLimitMiB: 2048, desiredCount: 2, minCount: 2, maxCount: 20 },
-    domain: readDomain(env, 'PROD'),
+    domain: readDomain(env, 'PROD', { environment: 'prod', region, accountId }),
     alarmEmail: readOptional(env, 'PROD_ALARM_EMAIL') ?? 'platform-alerts@example.com',
     logRetentionDays: 90,
     flowLogRetentionDays: 365,
     deletionProtection: true,
     stateBucketName: stateBucketName(common.project, 'prod', accountId),
     stateStackBackend: readStateStackBackend(env),
-    apiSecrets: [{ envName: 'API_KEY_PEPPER', parameterName: '/fargate-platform/prod/api/key-pepper' }],
   };
 }

@@ -6,23 +6,21 @@ import { commonSettings, readDomain } from './common';
 export function stagingConfig(env: Env = process.env): EnvironmentConfig {
   const common = commonSettings(env);
   const accountId = readAccountId(env, 'STAGING_AWS_ACCOUNT_ID');
+  const region = readOptional(env, 'STAGING_AWS_REGION') ?? 'eu-west-1';
   return {
     ...common,
     name: 'staging',
     accountId,
-    region: readOptional(env, 'STAGING_AWS_REGION') ?? 'eu-west-1',
+    region,
     vpcCidr: '10.20.0.0/16',
     azCount: 2,
     natGateways: 2,
-    api: { cpu: 512, memoryLimitMiB: 1024, desiredCount: 2, minCount: 2, maxCount: 4 },
-    worker: { cpu: 512, memoryLimitMiB: 1024, desiredCount: 1, minCount: 1, maxCount: 4 },
-    domain: readDomain(env, 'STAGING'),
+    domain: readDomain(env, 'STAGING', { environment: 'staging', region, accountId }),
     alarmEmail: readOptional(env, 'STAGING_ALARM_EMAIL') ?? 'platform-alerts+staging@example.com',
     logRetentionDays: 30,
     flowLogRetentionDays: 90,
     deletionProtection: true,
     stateBucketName: stateBucketName(common.project, 'staging', accountId),
     stateStackBackend: readStateStackBackend(env),
-    apiSecrets: [{ envName: 'API_KEY_PEPPER', parameterName: '/fargate-platform/staging/api/key-pepper' }],
   };
 }

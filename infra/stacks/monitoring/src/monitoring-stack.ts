@@ -1,52 +1,68 @@
 import { Construct } from 'constructs';
-import {
-  AlarmTopic,
-  LoadBalancedFargateService,
-  PlatformStack,
-  QueueProcessingFargateService,
-  ServiceAlarms,
-  ServiceDashboard,
-  Table,
-} from '@platform/infra-modules';
+import { EnvironmentAlarms, MetricDashboard, MetricWidget, PlatformStack, Queue, WatchedTable } from '@platform/infra-modules';
 import { EnvironmentConfig, stackSettings } from '@platform/infra-config';
 
 export interface MonitoringStackProps {
   readonly config: EnvironmentConfig;
-  /** From the service stack. */
-  readonly api: LoadBalancedFargateService;
-  readonly worker: QueueProcessingFargateService;
-  /** From the data stack. */
-  readonly tables: readonly Table[];
+  /** From the edge stack. */
+  readonly alarmTopic: { readonly topicArn: string };
+  /** The shared ALB, when the environment has one. @default - none */
+  readonly loadBalancerArnSuffix?: string;
+  /** From the data stack: every queue, and every table with the operations the services call on it. */
+  readonly queues: readonly Queue[];
+  readonly tables: readonly WatchedTable[];
 }
 
-/** Alarm topic, alarms and dashboard of one environment. */
+/**
+ * Alarms and dashboard of what an environment's services share (the ALB, queues, tables); each
+ * service's own alarms live in its stack. Nothing else reads this stack, so it applies last.
+ */
 export class MonitoringStack extends PlatformStack {
-  readonly topic: AlarmTopic;
-  readonly alarms: ServiceAlarms;
-  readonly dashboard: ServiceDashboard;
+  readonly alarms: EnvironmentAlarms;
+  readonly dashboard: MetricDashboard;
 
   constructor(scope: Construct, props: MonitoringStackProps) {
     super(scope, stackSettings(props.config, 'monitoring'));
     const { config } = props;
-    this.topic = new AlarmTopic(this, 'alarm-topic', {
-      topicName: `${config.name}-alarms`,
-      emailAddresses: [config.alarmEmail],
-      accountId: config.accountId,
-      region: config.region,
-    });
-    this.alarms = new ServiceAlarms(this, 'alarms', {
+    this.alarms = new EnvironmentAlarms(this, 'alarms', {
       namePrefix: config.name,
-      topic: this.topic,
-      api: props.api,
-      worker: props.worker,
+      topic: props.alarmTopic,
+      loadBalancerArnSuffix: props.loadBalancerArnSuffix,
+      queues: props.queues,
       tables: props.tables,
     });
-    this.dashboard = new ServiceDashboard(this, 'dashboard', {
-      dashboardName: `${config.name}-service`,
-      region: config.region,
-      api: props.api,
-      worker: props.worker,
-      tables: props.tables,
-    });
+    const lb = props.loadBalancerArnSuffix;
+    const widgets: MetricWidget[] = [
+      ...(lb
+        ? [
+            {
+              title: 'Load balancer requests and 5xx',
+              stat: 'Sum',
+              metrics: [
+                ['AWS/ApplicationELB', 'RequestCount', 'LoadBalancer', lb],
+                ['AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', 'LoadBalancer', lb],
+              ],
+            },
+          ]
+        : []),
+      {
+        title: 'Queues',
+        stat: 'Maximum',
+        metrics: props.queues.flatMap((q) => [
+          ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', 'QueueName', q.queueName],
+          ['AWS/SQS', 'ApproximateAgeOfOldestMessage', 'QueueName', q.queueName],
+          ...(q.deadLetterQueue ? [['AWS/SQS', 'ApproximateNumberOfMessagesVisible', 'QueueName', q.deadLetterQueue.queueName]] : []),
+        ]),
+      },
+      {
+        title: 'DynamoDB throttles',
+        stat: 'Sum',
+        metrics: props.tables.flatMap(({ table }) => [
+          ['AWS/DynamoDB', 'ReadThrottleEvents', 'TableName', table.tableName],
+          ['AWS/DynamoDB', 'WriteThrottleEvents', 'TableName', table.tableName],
+        ]),
+      },
+    ];
+    this.dashboard = new MetricDashboard(this, 'dashboard', { dashboardName: `${config.name}-platform`, region: config.region, widgets });
   }
 }

@@ -2,19 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
-import {
-  ContainerRepository,
-  EncryptionKey,
-  FargateCluster,
-  LoadBalancedFargateService,
-  Network,
-  PlatformStack,
-  Queue,
-  QueueProcessingFargateService,
-  Table,
-} from '@platform/infra-modules';
-import { availabilityZones, loadEnvironment, stackSettings } from '@platform/infra-config';
-import { SCAN_QUEUE, SCANS_TABLE } from '@platform/shared';
+import { loadEnvironment } from '@platform/infra-config';
+import { DataStack } from '@platform/stack-data';
+import { EdgeStack } from '@platform/stack-edge';
+import { NetworkStack } from '@platform/stack-network';
 import { MonitoringStack } from '../src';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,24 +16,19 @@ function synthMonitoring(): Json {
   const outdir = mkdtempSync(join(tmpdir(), 'stack-monitoring-'));
   try {
     const app = new App({ outdir });
-    const upstream = new PlatformStack(app, stackSettings(config, 'upstream'));
-    const base = { accountId: config.accountId, region: config.region };
-    const key = new EncryptionKey(upstream, 'key', { ...base, description: 'k', aliasName: 'k' });
-    const network = new Network(upstream, 'net', { ...base, namePrefix: 'prod', cidrBlock: config.vpcCidr, availabilityZones: availabilityZones(config) });
-    const cluster = new FargateCluster(upstream, 'cluster', { clusterName: 'prod-cluster' });
-    const repository = new ContainerRepository(upstream, 'repo', { repositoryName: 'prod/api' });
-    const table = new Table(upstream, 'scans', { definition: SCANS_TABLE, tablePrefix: 'prod', encryptionKey: key });
-    const queue = new Queue(upstream, 'queue', { definition: SCAN_QUEUE, queuePrefix: 'prod', encryptionKey: key });
-    const common = { ...base, cluster, network, repository, imageTag: 'abc', logsKey: key, cpu: 256, memoryLimitMiB: 512, desiredCount: 1, minCount: 1, maxCount: 2 };
-    const api = new LoadBalancedFargateService(upstream, 'api', { ...common, namePrefix: 'prod-api', containerName: 'api', accessLogsBucketName: 'prod-alb-logs-x' });
-    const worker = new QueueProcessingFargateService(upstream, 'worker', {
-      ...common,
-      namePrefix: 'prod-worker',
-      containerName: 'worker',
-      queue,
-      healthCheck: { command: ['CMD', 'true'] },
+    const network = new NetworkStack(app, { config });
+    const data = new DataStack(app, { config });
+    const edge = new EdgeStack(app, { config, network: network.network });
+    new MonitoringStack(app, {
+      config,
+      alarmTopic: edge.alarmTopic,
+      loadBalancerArnSuffix: edge.loadBalancer?.loadBalancerArnSuffix,
+      queues: data.queues,
+      tables: [
+        { table: data.tables.scans, operations: ['GetItem', 'UpdateItem'] },
+        { table: data.tables.findings, operations: [] },
+      ],
     });
-    new MonitoringStack(app, { config, api, worker, tables: [table] });
     app.synth();
     return JSON.parse(readFileSync(join(outdir, 'stacks', 'prod-monitoring', 'cdk.tf.json'), 'utf8'));
   } finally {
@@ -52,23 +38,23 @@ function synthMonitoring(): Json {
 
 describe('MonitoringStack', () => {
   const json = synthMonitoring();
+  const alarms = Object.values(json.resource.aws_cloudwatch_metric_alarm) as Json[];
 
-  it('has an encrypted alarm topic subscribed by the configured e-mail', () => {
-    const topic = Object.values(json.resource.aws_sns_topic)[0] as Json;
-    expect(topic.kms_master_key_id).toMatch(/aws_kms_key/);
-    expect((Object.values(json.resource.aws_sns_topic_subscription)[0] as Json).endpoint).toBe('platform-alerts@example.com');
+  it('alarms on what the services share, notifying the topic of the edge stack', () => {
+    expect(alarms.map((a) => a.alarm_name).sort()).toEqual([
+      'prod-alb-5xx',
+      'prod-dynamodb-findings-throttles',
+      'prod-dynamodb-scans-errors',
+      'prod-dynamodb-scans-throttles',
+      'prod-scan-requests-dlq-not-empty',
+      'prod-scan-requests-oldest-message',
+    ]);
+    for (const alarm of alarms) expect(alarm.alarm_actions[0]).toMatch(/terraform_remote_state\.cross-stack-reference-input-prod-edge/);
+    expect(alarms.find((a) => a.alarm_name === 'prod-alb-5xx').dimensions.LoadBalancer).toMatch(/terraform_remote_state.*outputs/);
   });
 
-  it('alarms on every signal of the issue, with dimensions read from the service and data stacks', () => {
-    const alarms = Object.values(json.resource.aws_cloudwatch_metric_alarm) as Json[];
-    const names = alarms.map((a) => a.alarm_name);
-    for (const expected of ['prod-api-5xx', 'prod-api-p99-latency', 'prod-api-unhealthy-hosts', 'prod-worker-dlq-not-empty', 'prod-worker-queue-oldest-message', 'prod-dynamodb-scans-throttles', 'prod-dynamodb-scans-errors', 'prod-worker-scan-failures', 'prod-worker-tasks-below-desired', 'prod-api-cpu-high', 'prod-worker-memory-high', 'prod-api-tasks-below-desired', 'prod-worker-cpu-high', 'prod-api-memory-high']) {
-      expect(names).toContain(expected);
-    }
-    const failures = alarms.find((a) => a.alarm_name === 'prod-worker-scan-failures');
-    expect(failures).toMatchObject({ namespace: 'DocScan/Worker', metric_name: 'ScansFailed', dimensions: { Service: 'worker' } });
-    const p99 = alarms.find((a) => a.alarm_name === 'prod-api-p99-latency');
-    expect(p99.dimensions.LoadBalancer).toMatch(/terraform_remote_state.*outputs/);
+  it('has no service alarms: each service stack holds its own', () => {
+    expect(alarms.filter((a) => a.namespace === 'AWS/ECS' || /TargetGroup/.test(JSON.stringify(a.dimensions ?? {})))).toEqual([]);
   });
 
   it('has a dashboard and keeps state at prod/monitoring.tfstate', () => {

@@ -2,18 +2,16 @@ import { Construct } from 'constructs';
 import { ContainerRepository, EncryptionKey, PlatformStack } from '@platform/infra-modules';
 import { EnvironmentConfig, imageRepositoryName, stackSettings } from '@platform/infra-config';
 
-/** The `deploy:image` projects; each gets a repository named by `imageRepositoryName`. */
-export const IMAGE_NAMES = ['api', 'worker'] as const;
-export type ImageName = (typeof IMAGE_NAMES)[number];
-
 export interface RegistryStackProps {
   readonly config: EnvironmentConfig;
+  /** The services of the catalog (apps/<name>/service.json): one repository each. */
+  readonly services: readonly string[];
 }
 
-/** ECR repositories of one environment, encrypted with one customer-managed key. */
+/** ECR repositories of one environment, one per catalog service, encrypted with one customer-managed key. */
 export class RegistryStack extends PlatformStack {
   readonly encryptionKey: EncryptionKey;
-  readonly repositories: Readonly<Record<ImageName, ContainerRepository>>;
+  readonly repositories: Readonly<Record<string, ContainerRepository>>;
 
   constructor(scope: Construct, props: RegistryStackProps) {
     super(scope, stackSettings(props.config, 'registry'));
@@ -24,8 +22,11 @@ export class RegistryStack extends PlatformStack {
       accountId: config.accountId,
       region: config.region,
     });
-    const repository = (image: ImageName) =>
-      new ContainerRepository(this, image, { repositoryName: imageRepositoryName(image), encryptionKey: this.encryptionKey });
-    this.repositories = { api: repository('api'), worker: repository('worker') };
+    this.repositories = Object.fromEntries(
+      props.services.map((image) => [
+        image,
+        new ContainerRepository(this, image, { repositoryName: imageRepositoryName(image), encryptionKey: this.encryptionKey }),
+      ]),
+    );
   }
 }

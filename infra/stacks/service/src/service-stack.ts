@@ -2,174 +2,242 @@ import { Construct } from 'constructs';
 import { TerraformOutput } from 'cdktf';
 import {
   ContainerRepository,
+  ContainerSecret,
   EncryptionKey,
   FargateCluster,
   LoadBalancedFargateService,
+  MetricDashboard,
   Network,
   PlatformStack,
-  Queue,
   QueueProcessingFargateService,
+  QueueReference,
+  ScheduledFargateTask,
+  ServiceAlarms,
+  ServiceConnectFargateService,
+  SharedLoadBalancer,
   Table,
+  TaskGrants,
 } from '@platform/infra-modules';
-import { EnvironmentConfig, PreviewEnvironment, ServiceSizing, ssmParameterArn, stackSettings } from '@platform/infra-config';
-import { SCAN_QUEUE, TableName } from '@platform/shared';
+import { ConfigError, EnvironmentConfig, PreviewEnvironment, ssmParameterArn, stackSettings } from '@platform/infra-config';
+import { containerEnvironment, ResolvedService } from '@platform/service-catalog';
+import { serviceWidgets } from './service-widgets';
+
+/** What a service runs on, from the environment's edge stack. */
+export interface ServiceEdge {
+  readonly cluster: FargateCluster;
+  readonly loadBalancer?: SharedLoadBalancer;
+  readonly namespaceArn: string;
+  readonly alarmTopic: { readonly topicArn: string };
+  readonly logsKey: EncryptionKey;
+  /** Where web services are served (`https://<domain>` or the ALB's DNS name). */
+  readonly baseUrl?: string;
+}
 
 export interface ServiceStackProps {
   readonly config: EnvironmentConfig;
+  /** The catalog entry (apps/<name>/service.json) resolved for this environment. */
+  readonly service: ResolvedService;
   /** From the network stack. */
   readonly network: Network;
+  readonly edge: ServiceEdge;
   /** From the registry stack. */
-  readonly repositories: { readonly api: ContainerRepository; readonly worker: ContainerRepository };
-  /** From the data stack. */
-  readonly tables: Readonly<Record<TableName, Table>>;
-  readonly scanQueue: Queue;
+  readonly repository: ContainerRepository;
+  /** Content-addressed tag of the service's image (`<NAME>_IMAGE_TAG`). */
+  readonly imageTag: string;
+  /** From the data stack, by definition name. */
+  readonly tables: Readonly<Record<string, Table>>;
+  /** The data stack's queues (or a preview's own), dead-letter queues included, by definition name. */
+  readonly queues: Readonly<Record<string, QueueReference>>;
   /** Prefix of table and queue names (the data stack's resourcePrefix). */
   readonly resourcePrefix: string;
-  /**
-   * Build a pull request's preview copy instead of the environment's own service stack: names,
-   * stack id and state key from the preview, one task per service, HTTP only, no deletion
-   * protection, and a scan queue of its own (so preview workers never take the environment's
-   * messages). Network, images and tables stay the environment's. @default - none
-   */
+  /** A pull request's copy: names and state from the preview, one task, no protection. @default - none */
   readonly preview?: PreviewEnvironment;
 }
 
 /** A preview runs one task of each service: enough to try a pull request, cheap to leave running. */
-const PREVIEW_COUNTS = { desiredCount: 1, minCount: 1, maxCount: 1 } as const;
-const sized = (sizing: ServiceSizing, preview: PreviewEnvironment | undefined): ServiceSizing =>
-  preview ? { ...sizing, ...PREVIEW_COUNTS } : sizing;
-
-const API_PORT = 3000;
-/** The worker touches this file after every poll; the container health check reads its age. */
-export const WORKER_HEARTBEAT_FILE = '/tmp/worker-heartbeat';
+const PREVIEW_COUNT = { desired: 1, min: 1, max: 1 } as const;
+/** A worker gets time to start polling before its heartbeat counts. */
+const WORKER_START_PERIOD_SECONDS = 60;
 
 /**
- * The worker marks a scan failed on the receive after which SQS dead-letters its message: told
- * the redrive count of the queue it actually consumes, so the two cannot drift apart.
- */
-function workerRetryBudget(queue: Queue): { MAX_RECEIVE_COUNT?: string } {
-  const count = queue.definition.deadLetter?.maxReceiveCount;
-  return count === undefined ? {} : { MAX_RECEIVE_COUNT: String(count) };
-}
-
-/**
- * The running service of one environment: ECS cluster with Container Insights, the API behind
- * an ALB, the queue worker, each with a task role limited to its tables and queue.
+ * One service of one environment, `<env>-svc-<name>`, built from its manifest by kind: its task
+ * definition, roles with exactly the table and queue access the manifest declares, log group,
+ * the ECS service (behind the shared ALB by its listener rule, behind Service Connect, or
+ * consuming its queue) or the schedule that runs it, scaling, alarms and dashboard. A change
+ * to one service plans and applies this stack alone.
  */
 export class ServiceStack extends PlatformStack {
-  readonly cluster: FargateCluster;
-  readonly api: LoadBalancedFargateService;
-  readonly worker: QueueProcessingFargateService;
-  readonly logsKey: EncryptionKey;
-  /** The queue the API sends to and the worker consumes: the data stack's, or a preview's own. */
-  readonly scanQueue: Queue;
+  readonly service: ResolvedService;
+  readonly alarms: ServiceAlarms;
+  readonly dashboard: MetricDashboard;
+  readonly web?: LoadBalancedFargateService;
+  readonly backend?: ServiceConnectFargateService;
+  readonly worker?: QueueProcessingFargateService;
+  readonly scheduled?: ScheduledFargateTask;
 
   constructor(scope: Construct, props: ServiceStackProps) {
-    super(scope, stackSettings(props.config, 'service', props.preview));
-    const { config, tables, preview } = props;
-    // Every name in this stack starts with it: `dev-api`, or `pr-123-api` for a preview.
-    const name = preview?.name ?? config.name;
-    this.logsKey = new EncryptionKey(this, 'logs-key', {
-      description: `${name} service logs`,
-      aliasName: `${name}-service-logs`,
-      accountId: config.accountId,
-      region: config.region,
-      servicePrincipals: ['logs'],
-    });
-    this.cluster = new FargateCluster(this, 'cluster', { clusterName: `${name}-cluster` });
-    this.scanQueue = preview
-      ? new Queue(this, 'preview-scan-queue', {
-          definition: SCAN_QUEUE,
-          queuePrefix: name,
-          encryptionKey: new EncryptionKey(this, 'preview-queue-key', {
-            description: `${name} scan queue`,
-            aliasName: `${name}-queue`,
-            accountId: config.accountId,
-            region: config.region,
-          }),
-        })
-      : props.scanQueue;
-    const scanQueue = this.scanQueue;
-    const domain = preview ? undefined : config.domain;
-
-    const sharedEnvironment = {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      AWS_REGION: config.region,
-      DEPLOY_ENV: name,
-      TABLE_PREFIX: props.resourcePrefix,
-      SCAN_QUEUE_URL: scanQueue.queueUrl,
+    super(scope, stackSettings(props.config, `svc-${props.service.name}`, props.preview));
+    const { config, service, edge, preview } = props;
+    this.service = service;
+    const envName = preview?.name ?? config.name;
+    const namePrefix = `${envName}-${service.name}`;
+    const fail: (message: string) => never = (message) => {
+      throw new ConfigError(`apps/${service.name}/service.json (${envName}): ${message}`);
     };
-    const common = {
-      cluster: this.cluster,
+    const queue = (name: string): QueueReference => props.queues[name] ?? fail(`uses.queues.${name}: the environment has no such queue`);
+    const count = service.count && (preview ? PREVIEW_COUNT : service.count);
+
+    const environment = containerEnvironment(service, {
+      deployEnvironment: envName,
+      region: config.region,
+      tablePrefix: props.resourcePrefix,
+      queueUrl: (name) => queue(name).queueUrl,
+    });
+    const secrets: ContainerSecret[] = service.secrets.map((secret) => ({
+      name: secret.name,
+      valueFromArn:
+        secret.source.type === 'ssm'
+          ? ssmParameterArn(config, secret.source.parameterName)
+          : `arn:aws:secretsmanager:${config.region}:${config.accountId}:secret:${secret.source.secretName}`,
+    }));
+    const consumed = service.queues.find((q) => q.access === 'consume' || q.access === 'send-consume');
+    const grants: TaskGrants = {
+      tables: service.tables.map((use) => ({
+        table: props.tables[use.table] ?? fail(`uses.tables.${use.table}: the environment has no such table`),
+        access: use.access,
+        indexes: use.indexes,
+        scan: use.scan,
+      })),
+      // A worker's own queue is granted by the worker construct itself.
+      queues: service.queues.filter((use) => use !== consumed).map((use) => ({ queue: queue(use.queue), access: use.access })),
+    };
+    const task = {
+      namePrefix,
+      containerName: service.name,
+      repository: props.repository,
+      imageTag: props.imageTag,
+      cpu: service.cpu,
+      memoryLimitMiB: service.memoryMiB,
+      environment,
+      secrets,
+      grants,
+      command: service.command,
+      stopTimeoutSeconds: service.stopTimeoutSeconds,
+      cluster: edge.cluster,
       network: props.network,
       accountId: config.accountId,
       region: config.region,
-      logsKey: this.logsKey,
+      logsKey: edge.logsKey,
       logRetentionDays: config.logRetentionDays,
     };
+    const counts = count && { desiredCount: count.desired, minCount: count.min, maxCount: count.max };
+    let ecsService: { clusterName: string; serviceName: string } | undefined;
 
-    this.api = new LoadBalancedFargateService(this, 'api', {
-      ...common,
-      ...sized(config.api, preview),
-      namePrefix: `${name}-api`,
-      containerName: 'api',
-      repository: props.repositories.api,
-      imageTag: config.imageTags.api,
-      containerPort: API_PORT,
-      healthCheckPath: '/healthz',
-      environment: { ...sharedEnvironment, PORT: String(API_PORT), HOST: '0.0.0.0' },
-      secrets: config.apiSecrets.map((s) => ({ name: s.envName, valueFromArn: ssmParameterArn(config, s.parameterName) })),
-      certificateArn: domain?.certificateArn,
-      accessLogsBucketName: `${config.project}-alb-logs-${name}-${config.accountId}`,
-      accessLogsForceDestroy: preview !== undefined,
-      loadBalancerDeletionProtection: preview ? false : config.deletionProtection,
-      grants: {
-        tables: [
-          { table: tables.scans, access: 'read-write' },
-          { table: tables.documents, access: 'read-write' },
-          { table: tables.findings, access: 'read' },
-          { table: tables.idempotency, access: 'read-write' },
-          { table: tables['api-keys'], access: 'read' },
-        ],
-        queues: [{ queue: scanQueue, access: 'send' }],
-      },
+    switch (service.kind) {
+      case 'web': {
+        const { http, health, port } = service;
+        if (!http || !health || port === undefined || !counts) fail('a web service needs port, http, health and count');
+        const loadBalancer = edge.loadBalancer ?? fail(`the ${envName} edge stack has no load balancer`);
+        this.web = new LoadBalancedFargateService(this, 'app', {
+          ...task,
+          ...counts,
+          loadBalancer,
+          routing: http,
+          containerPort: port,
+          healthCheckPath: health.path,
+          healthCheckMatcher: health.matcher,
+          serviceConnectNamespaceArn: edge.namespaceArn,
+          targetCpuUtilizationPercent: service.scaling.cpuPercent,
+          targetRequestsPerTarget: service.scaling.requestsPerTarget,
+        });
+        ecsService = this.web;
+        if (edge.baseUrl) {
+          new TerraformOutput(this, 'health-url', { value: `${edge.baseUrl}${health.path}`, description: 'What the smoke test calls after a deploy' });
+        }
+        break;
+      }
+      case 'backend': {
+        const { health, port } = service;
+        if (!health || port === undefined || !counts) fail('a backend service needs port, health and count');
+        this.backend = new ServiceConnectFargateService(this, 'app', {
+          ...task,
+          ...counts,
+          namespaceArn: edge.namespaceArn,
+          discoveryName: service.name,
+          containerPort: port,
+          healthCheckPath: health.path,
+          targetCpuUtilizationPercent: service.scaling.cpuPercent,
+        });
+        ecsService = this.backend;
+        new TerraformOutput(this, 'endpoint', { value: this.backend.endpoint, description: 'How other services of the environment call it' });
+        break;
+      }
+      case 'worker': {
+        const { heartbeat } = service;
+        if (!consumed || !heartbeat || !counts) fail('a worker needs one consumed queue, a heartbeat and count');
+        this.worker = new QueueProcessingFargateService(this, 'app', {
+          ...task,
+          ...counts,
+          queue: queue(consumed.queue),
+          queueAccess: consumed.access === 'send-consume' ? 'send-consume' : 'consume',
+          targetBacklogPerTask: service.scaling.backlogPerTask,
+          serviceConnectNamespaceArn: edge.namespaceArn,
+          healthCheck: {
+            command: [
+              'CMD',
+              'node',
+              '-e',
+              `const s=require('fs').statSync('${heartbeat.file}',{throwIfNoEntry:false});process.exit(s&&Date.now()-s.mtimeMs<${heartbeat.maxAgeSeconds * 1000}?0:1)`,
+            ],
+            startPeriodSeconds: WORKER_START_PERIOD_SECONDS,
+          },
+        });
+        ecsService = this.worker;
+        break;
+      }
+      case 'scheduled': {
+        const { schedule, retry } = service;
+        if (!schedule || !retry) fail('a scheduled job needs schedule');
+        const queueKey = new EncryptionKey(this, 'failed-runs-key', {
+          description: `${namePrefix} failed runs`,
+          aliasName: `${namePrefix}-failed-runs`,
+          accountId: config.accountId,
+          region: config.region,
+          servicePrincipals: ['events'],
+        });
+        this.scheduled = new ScheduledFargateTask(this, 'app', {
+          ...task,
+          schedule,
+          maximumRetryAttempts: retry.maximumAttempts,
+          maximumEventAgeSeconds: retry.maximumEventAgeSeconds,
+          queueKey,
+        });
+        break;
+      }
+    }
+
+    this.alarms = new ServiceAlarms(this, 'alarms', {
+      namePrefix,
+      topic: edge.alarmTopic,
+      ecsService: ecsService && { clusterName: ecsService.clusterName, serviceName: ecsService.serviceName },
+      loadBalancer: this.web && { loadBalancerArnSuffix: this.web.loadBalancerArnSuffix, targetGroupArnSuffix: this.web.targetGroupArnSuffix },
+      failedRunsQueueName: this.scheduled?.failedRunsQueueName,
+      failures: service.alarms.failures,
+      p99LatencyThresholdMs: service.alarms.p99LatencyMs,
+      http5xxPerMinuteThreshold: service.alarms.http5xxPerMinute,
+      cpuThresholdPercent: service.alarms.cpuPercent,
+      memoryThresholdPercent: service.alarms.memoryPercent,
     });
-
-    this.worker = new QueueProcessingFargateService(this, 'worker', {
-      ...common,
-      ...sized(config.worker, preview),
-      namePrefix: `${name}-worker`,
-      containerName: 'worker',
-      repository: props.repositories.worker,
-      imageTag: config.imageTags.worker,
-      queue: scanQueue,
-      // The sweeper re-enqueues scans stuck in `queued`.
-      queueAccess: 'send-consume',
-      environment: { ...sharedEnvironment, HEARTBEAT_FILE: WORKER_HEARTBEAT_FILE, ...workerRetryBudget(scanQueue) },
-      // Long enough to finish or release an in-flight scan after SIGTERM.
-      stopTimeoutSeconds: 120,
-      healthCheck: {
-        command: [
-          'CMD',
-          'node',
-          '-e',
-          `const s=require('fs').statSync('${WORKER_HEARTBEAT_FILE}',{throwIfNoEntry:false});process.exit(s&&Date.now()-s.mtimeMs<120000?0:1)`,
-        ],
-        startPeriodSeconds: 60,
-      },
-      grants: {
-        tables: [
-          { table: tables.scans, access: 'read-write', indexes: ['byStatus'] },
-          { table: tables.documents, access: 'read' },
-          { table: tables.findings, access: 'read-write' },
-        ],
-      },
-    });
-
-    new TerraformOutput(this, 'api-url', {
-      value: `${this.api.httpsEnabled ? 'https' : 'http'}://${domain?.name ?? this.api.loadBalancerDnsName}`,
-      description: 'Where the smoke test calls /healthz',
+    this.dashboard = new MetricDashboard(this, 'dashboard', {
+      dashboardName: namePrefix,
+      region: config.region,
+      widgets: serviceWidgets({
+        ecsService,
+        loadBalancer: this.web && { loadBalancerArnSuffix: this.web.loadBalancerArnSuffix, targetGroupArnSuffix: this.web.targetGroupArnSuffix },
+        queueName: this.worker?.queue.queueName,
+        failedRunsQueueName: this.scheduled?.failedRunsQueueName,
+        failures: service.alarms.failures?.metric,
+      }),
     });
   }
 }

@@ -2,139 +2,165 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
-import { ContainerRepository, EncryptionKey, Network, PlatformStack, Queue, Table } from '@platform/infra-modules';
-import { availabilityZones, EnvironmentConfig, loadEnvironment, stackSettings } from '@platform/infra-config';
-import { SCAN_QUEUE, TABLE_DEFINITIONS, TableName } from '@platform/shared';
+import { EnvironmentConfig, loadEnvironment, PROJECT_NAME } from '@platform/infra-config';
+import { resolveService, type ServiceManifest } from '@platform/service-catalog';
+import { SCAN_QUEUE } from '@platform/shared';
+import { DataStack } from '@platform/stack-data';
+import { EdgeStack } from '@platform/stack-edge';
+import { NetworkStack } from '@platform/stack-network';
+import { RegistryStack } from '@platform/stack-registry';
 import { ServiceStack } from '../src';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-/** Synthesizes the service stack next to an upstream stack (standing in for network/registry/data) and reads its JSON. */
-function synthService(config: EnvironmentConfig): Json {
+const MANIFESTS: Record<string, ServiceManifest> = {
+  web: {
+    name: 'web1',
+    kind: 'web',
+    description: 'a web service',
+    port: 3000,
+    http: { paths: ['/web1/*'], priority: 100 },
+    health: { path: '/web1/healthz' },
+    cpu: 256,
+    memoryMiB: 512,
+    secrets: { TOKEN_KEY: 'token-key', PARTNER_KEY: { secretsManager: 'partner/key' } },
+    uses: { tables: { scans: 'read' }, queues: { 'scan-requests': 'send' } },
+    environments: { prod: { cpu: 512, memoryMiB: 1024, count: { desired: 2, min: 2, max: 6 } } },
+  },
+  backend: { name: 'ledger', kind: 'backend', description: 'internal', port: 8080, health: { path: '/healthz' }, cpu: 256, memoryMiB: 512 },
+  worker: {
+    name: 'work1',
+    kind: 'worker',
+    description: 'consumes scans',
+    cpu: 256,
+    memoryMiB: 512,
+    stopTimeoutSeconds: 120,
+    uses: { queues: { 'scan-requests': 'send-consume' }, tables: { scans: { access: 'read-write', indexes: ['byStatus'] } } },
+  },
+  scheduled: {
+    name: 'job1',
+    kind: 'scheduled',
+    description: 'nightly',
+    schedule: 'cron(0 3 * * ? *)',
+    cpu: 256,
+    memoryMiB: 512,
+    uses: { tables: { documents: { access: 'read-write', scan: true } }, queues: { 'scan-requests-dlq': 'monitor' } },
+  },
+};
+
+/** One service stack of each kind next to real network, registry, data and edge stacks; the JSON of each. */
+function synthServices(config: EnvironmentConfig, env: Record<string, string> = {}): Record<string, Json> {
   const outdir = mkdtempSync(join(tmpdir(), 'stack-service-'));
   try {
     const app = new App({ outdir });
-    const upstream = new PlatformStack(app, stackSettings(config, 'upstream'));
-    const key = new EncryptionKey(upstream, 'key', { description: 'data', aliasName: 'data', accountId: config.accountId, region: config.region });
-    const tables = {} as Record<TableName, Table>;
-    for (const definition of TABLE_DEFINITIONS) {
-      tables[definition.name] = new Table(upstream, definition.name, { definition, tablePrefix: config.name, encryptionKey: key });
+    const network = new NetworkStack(app, { config });
+    const registry = new RegistryStack(app, { config, services: Object.values(MANIFESTS).map((m) => m.name) });
+    const data = new DataStack(app, { config });
+    const edge = new EdgeStack(app, { config, network: network.network });
+    for (const manifest of Object.values(MANIFESTS)) {
+      new ServiceStack(app, {
+        config,
+        service: resolveService(manifest, { environment: config.name, project: PROJECT_NAME }),
+        network: network.network,
+        edge,
+        repository: registry.repositories[manifest.name],
+        imageTag: env[manifest.name] ?? 'unreleased',
+        tables: data.tables,
+        queues: data.queuesByName,
+        resourcePrefix: data.resourcePrefix,
+      });
     }
-    new ServiceStack(app, {
-      config,
-      network: new Network(upstream, 'net', {
-        namePrefix: config.name,
-        cidrBlock: config.vpcCidr,
-        availabilityZones: availabilityZones(config),
-        natGateways: config.natGateways,
-        accountId: config.accountId,
-        region: config.region,
-      }),
-      repositories: {
-        api: new ContainerRepository(upstream, 'api', { repositoryName: `${config.name}/api` }),
-        worker: new ContainerRepository(upstream, 'worker', { repositoryName: `${config.name}/worker` }),
-      },
-      tables,
-      scanQueue: new Queue(upstream, 'queue', { definition: SCAN_QUEUE, queuePrefix: config.name, encryptionKey: key }),
-      resourcePrefix: config.name,
-    });
     app.synth();
-    return JSON.parse(readFileSync(join(outdir, 'stacks', `${config.name}-service`, 'cdk.tf.json'), 'utf8'));
+    return Object.fromEntries(
+      Object.entries(MANIFESTS).map(([kind, m]) => [kind, JSON.parse(readFileSync(join(outdir, 'stacks', `${config.name}-svc-${m.name}`, 'cdk.tf.json'), 'utf8'))]),
+    );
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
 }
 
 const values = (json: Json, type: string): Json[] => Object.values(json.resource[type] ?? {});
-const containers = (json: Json): Json[] => values(json, 'aws_ecs_task_definition').map((t) => JSON.parse(t.container_definitions)[0]);
+const container = (json: Json): Json => JSON.parse(values(json, 'aws_ecs_task_definition')[0].container_definitions)[0];
+const environmentOf = (c: Json): Record<string, string> => Object.fromEntries(c.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
+const statements = (json: Json): Json[] => JSON.parse(values(json, 'aws_iam_role_policy').find((p) => p.name === 'app-access').policy).Statement;
 
 describe('ServiceStack', () => {
-  const dev = synthService(loadEnvironment('dev', { API_IMAGE_TAG: 'api-1a2b', WORKER_IMAGE_TAG: 'worker-3c4d' }));
+  const dev = synthServices(loadEnvironment('dev', {}), { web1: 'nx-1a2b' });
 
-  it('runs a cluster with Container Insights', () => {
-    expect(values(dev, 'aws_ecs_cluster')[0].setting).toEqual([{ name: 'containerInsights', value: 'enabled' }]);
+  it('is one stack per service, svc-<name>, with its state at <env>/svc-<name>.tfstate', () => {
+    expect(dev.web.terraform.backend.s3).toMatchObject({ key: 'dev/svc-web1.tfstate', encrypt: true, use_lockfile: true });
+    expect(dev.scheduled.terraform.backend.s3.key).toBe('dev/svc-job1.tfstate');
   });
 
-  it('deploys the passed image tags, never latest', () => {
-    const images = containers(dev).map((c) => c.image);
-    expect(images.some((i) => i.endsWith(':api-1a2b'))).toBe(true);
-    expect(images.some((i) => i.endsWith(':worker-3c4d'))).toBe(true);
-    expect(images.every((i) => !i.endsWith(':latest'))).toBe(true);
+  it('deploys the passed image tag, and the unreleased tag when none is passed', () => {
+    expect(container(dev.web).image).toMatch(/:nx-1a2b$/);
+    expect(container(dev.worker).image).toMatch(/:unreleased$/);
   });
 
-  it('defaults to the unreleased tag when no tag is passed', () => {
-    const json = synthService(loadEnvironment('staging', {}));
-    expect(containers(json).every((c) => c.image.endsWith(':unreleased'))).toBe(true);
+  it('routes a web service from the shared listener by its rule, and outputs the URL the smoke test calls', () => {
+    const [rule] = values(dev.web, 'aws_lb_listener_rule');
+    expect(rule.priority).toBe(100);
+    expect(rule.listener_arn).toMatch(/terraform_remote_state\.cross-stack-reference-input-dev-edge/);
+    expect(values(dev.web, 'aws_lb')).toEqual([]);
+    expect(dev.web.output['health-url'].value).toMatch(/^http:\/\/\$\{data\.terraform_remote_state.*\}\/web1\/healthz$/);
   });
 
-  it('runs both services in private subnets without public IPs, with circuit breaker and rollback', () => {
-    for (const service of values(dev, 'aws_ecs_service')) {
-      expect(service.network_configuration.assign_public_ip).toBe(false);
-      expect(service.deployment_circuit_breaker).toEqual({ enable: true, rollback: true });
-      expect(service.network_configuration.subnets.every((s: string) => /private/.test(s))).toBe(true);
-    }
+  it('applies the environment block of the manifest', () => {
+    const prod = synthServices(loadEnvironment('prod', {}));
+    const [task] = values(prod.web, 'aws_ecs_task_definition');
+    expect([task.cpu, task.memory]).toEqual(['512', '1024']);
+    expect(values(prod.web, 'aws_appautoscaling_target')[0]).toMatchObject({ min_capacity: 2, max_capacity: 6 });
+    expect(values(dev.web, 'aws_ecs_task_definition')[0].cpu).toBe('256');
   });
 
-  it('passes table prefix and queue URL as env, secrets from SSM', () => {
-    const api = containers(dev).find((c) => c.name === 'api');
-    const env = Object.fromEntries(api.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
-    expect(env.TABLE_PREFIX).toBe('dev');
-    expect(env.SCAN_QUEUE_URL).toMatch(/terraform_remote_state.*outputs/);
-    expect(api.secrets[0].valueFrom).toMatch(/^arn:aws:ssm:eu-west-1:0{12}:parameter\//);
-    expect(api.healthCheck.command.join(' ')).toContain('/healthz');
+  it('passes the platform environment and secrets by ARN: SSM under /<project>/<env>/<service>/, Secrets Manager by name', () => {
+    const web = container(dev.web);
+    expect(environmentOf(web)).toMatchObject({ DEPLOY_ENV: 'dev', SERVICE_NAME: 'web1', TABLE_PREFIX: 'dev', PORT: '3000', HOST: '0.0.0.0' });
+    expect(environmentOf(web).SCAN_QUEUE_URL).toMatch(/terraform_remote_state.*outputs/);
+    expect(web.secrets).toEqual([
+      { name: 'TOKEN_KEY', valueFrom: 'arn:aws:ssm:eu-west-1:000000000000:parameter/fargate-platform/dev/web1/token-key' },
+      { name: 'PARTNER_KEY', valueFrom: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:partner/key' },
+    ]);
+    const execution = JSON.parse(values(dev.web, 'aws_iam_role_policy').find((p) => p.name === 'start-task').policy).Statement;
+    expect(execution.find((s: Json) => s.Sid === 'ReadSecrets').Resource).toEqual(['arn:aws:secretsmanager:eu-west-1:000000000000:secret:partner/key-??????']);
   });
 
-  it('scopes task roles to the exact table, index and queue ARNs from the data stack', () => {
-    const policies = values(dev, 'aws_iam_role_policy').filter((p) => p.name === 'app-access');
-    expect(policies).toHaveLength(2);
-    for (const policy of policies) {
-      for (const statement of JSON.parse(policy.policy).Statement) {
-        for (const action of statement.Action) expect(action).not.toMatch(/\*/);
-        for (const resource of statement.Resource) {
-          expect(resource === '*' || resource.startsWith('arn:aws:ecs') || resource.includes('terraform_remote_state')).toBe(true);
-          expect(resource).not.toBe('*');
-        }
-      }
-    }
-    const worker = JSON.parse(policies.find((p) => /worker/.test(p.role)).policy).Statement;
-    const scans = worker.find((s: { Sid: string }) => s.Sid === 'TableScansReadWrite');
-    expect(scans.Resource[1]).toMatch(/\/index\/byStatus$/);
-    expect(worker.find((s: { Sid: string }) => s.Sid === 'TableApiKeysRead')).toBeUndefined();
+  it('grants exactly the declared table and queue access', () => {
+    expect(statements(dev.web).map((s) => s.Sid)).toEqual(['TableScansRead', 'QueueScanRequestsSend', 'UseDataKeys']);
+    const job = statements(dev.scheduled);
+    expect(job.map((s) => s.Sid)).toEqual(['TableDocumentsReadWrite', 'QueueScanRequestsDlqMonitor', 'UseDataKeys']);
+    expect(job[0].Action).toContain('dynamodb:Scan');
+    expect(job[1].Action).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl']);
+    expect(statements(dev.web)[0].Action).not.toContain('dynamodb:Scan');
   });
 
-  it('lets only the worker protect tasks of its own cluster from scale-in', () => {
-    const policies = values(dev, 'aws_iam_role_policy').filter((p) => p.name === 'app-access');
-    const statementsOf = (role: RegExp) => JSON.parse(policies.find((p) => role.test(p.role)).policy).Statement;
-    const protection = statementsOf(/worker/).find((s: { Sid: string }) => s.Sid === 'ProtectOwnTaskFromScaleIn');
-    expect(protection).toEqual({
-      Sid: 'ProtectOwnTaskFromScaleIn',
-      Effect: 'Allow',
-      Action: ['ecs:UpdateTaskProtection', 'ecs:GetTaskProtection'],
-      Resource: [expect.stringMatching(/^arn:aws:ecs:eu-west-1:0{12}:task\/\$\{aws_ecs_cluster\.[^}]+\.name\}\/\*$/)],
-    });
-    const clusterAddress = /aws_ecs_cluster\.([^.]+)\.name/.exec(protection.Resource[0])![1];
-    expect(dev.resource.aws_ecs_cluster[clusterAddress].name).toBe('dev-cluster');
-    expect(statementsOf(/api/).some((s: { Action: string[] }) => s.Action.some((a) => a.startsWith('ecs:')))).toBe(false);
-  });
-
-  it("tells the worker the scan queue's redrive count as MAX_RECEIVE_COUNT", () => {
-    const worker = containers(dev).find((c) => c.name === 'worker');
-    const env = Object.fromEntries(worker.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
-    expect(env.MAX_RECEIVE_COUNT).toBe(String(SCAN_QUEUE.deadLetter.maxReceiveCount));
+  it("runs a worker on its queue with its heartbeat check, the queue's redrive count and scale-in protection", () => {
+    const worker = container(dev.worker);
+    const env = environmentOf(worker);
+    expect(env).toMatchObject({ HEARTBEAT_FILE: '/tmp/heartbeat', MAX_RECEIVE_COUNT: String(SCAN_QUEUE.deadLetter.maxReceiveCount) });
     expect(env.ECS_AGENT_URI).toBeUndefined(); // ECS injects it; a value here would point the worker elsewhere
+    expect(worker.healthCheck.command.join(' ')).toContain("statSync('/tmp/heartbeat'");
+    expect(worker.stopTimeout).toBe(120);
+    const sids = statements(dev.worker).map((s) => s.Sid);
+    expect(sids).toEqual(expect.arrayContaining(['TableScansReadWrite', 'QueueScanRequestsSendConsume', 'ProtectOwnTaskFromScaleIn']));
+    expect(JSON.stringify(values(dev.worker, 'aws_appautoscaling_policy'))).toContain('visible / running');
   });
 
-  it('serves HTTPS with a redirect when a certificate is configured', () => {
-    const cert = `arn:aws:acm:eu-west-1:${'0'.repeat(12)}:certificate/abc`;
-    const json = synthService(loadEnvironment('prod', { PROD_DOMAIN_NAME: 'scans.example.com', PROD_CERTIFICATE_ARN: cert }));
-    const listeners = values(json, 'aws_lb_listener');
-    expect(listeners.map((l) => l.protocol).sort()).toEqual(['HTTP', 'HTTPS']);
-    expect(values(json, 'aws_lb')[0].enable_deletion_protection).toBe(true);
-    expect(json.output['api-url'].value).toBe('https://scans.example.com');
+  it('serves a backend through Service Connect and a scheduled job through EventBridge Scheduler', () => {
+    const [backend] = values(dev.backend, 'aws_ecs_service');
+    expect(backend.service_connect_configuration.service[0]).toMatchObject({ discovery_name: 'ledger', client_alias: { port: 8080, dns_name: 'ledger' } });
+    expect(dev.backend.output.endpoint.value).toBe('http://ledger:8080');
+    const [schedule] = values(dev.scheduled, 'aws_scheduler_schedule');
+    expect(schedule.schedule_expression).toBe('cron(0 3 * * ? *)');
+    expect(values(dev.scheduled, 'aws_ecs_service')).toEqual([]);
   });
 
-  it('keeps state at dev/service.tfstate', () => {
-    expect(dev.terraform.backend.s3).toMatchObject({ key: 'dev/service.tfstate', encrypt: true, use_lockfile: true });
+  it('alarms and charts every service in its own stack', () => {
+    const alarms = (json: Json) => values(json, 'aws_cloudwatch_metric_alarm').map((a) => a.alarm_name).sort();
+    expect(alarms(dev.web)).toEqual(['dev-web1-5xx', 'dev-web1-cpu-high', 'dev-web1-memory-high', 'dev-web1-p99-latency', 'dev-web1-tasks-below-desired', 'dev-web1-unhealthy-hosts']);
+    expect(alarms(dev.backend)).toEqual(['dev-ledger-cpu-high', 'dev-ledger-memory-high', 'dev-ledger-tasks-below-desired']);
+    expect(alarms(dev.scheduled)).toEqual(['dev-job1-failed-runs']);
+    for (const json of Object.values(dev)) expect(values(json, 'aws_cloudwatch_dashboard')).toHaveLength(1);
   });
 });

@@ -4,6 +4,8 @@ export interface Position {
   line: number;
   /** 1-based, in Unicode code points. */
   column: number;
+  /** 1-based, in UTF-16 code units (how JavaScript, editors and SARIF's `utf16CodeUnits` count). */
+  utf16Column: number;
   /** UTF-8 byte offset (as `Buffer.from(text, 'utf8')`; a lone surrogate counts 3 bytes, as U+FFFD). */
   byte: number;
 }
@@ -19,6 +21,7 @@ export function locate(text: string, indices: Iterable<number>): Map<number, Pos
   let byte = 0;
   let line = 1;
   let column = 1;
+  let utf16Column = 1;
   for (const target of targets) {
     while (i < target) {
       const code = text.charCodeAt(i);
@@ -27,25 +30,30 @@ export function locate(text: string, indices: Iterable<number>): Map<number, Pos
         if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
           line++;
           column = 1;
+          utf16Column = 1;
         } else {
           column++;
+          utf16Column++;
         }
         i++;
       } else if (code < 0x800) {
         byte += 2;
         column++;
+        utf16Column++;
         i++;
       } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
         byte += 4;
         column++;
+        utf16Column += 2;
         i += 2;
       } else {
         byte += 3;
         column++;
+        utf16Column++;
         i++;
       }
     }
-    positions.set(target, { line, column, byte });
+    positions.set(target, { line, column, utf16Column, byte });
   }
   return positions;
 }

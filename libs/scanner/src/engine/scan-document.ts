@@ -28,14 +28,24 @@ export function scanDocument(text: string, options: ScanOptions): Finding[] {
   const findings = kept.map((c): Finding => {
     const detector = DETECTORS[c.detectorId];
     const start = positionOf(positions, c.start);
-    const endByte = positionOf(positions, c.end).byte;
+    const end = positionOf(positions, c.end);
+    const endByte = end.byte;
     return {
       findingId: findingId(c.detectorId, start.byte, endByte),
       detectorId: c.detectorId,
       category: detector.category,
       severity: c.severity ?? detector.severity,
       confidence: Math.round(Math.min(1, Math.max(0, c.confidence)) * 100) / 100,
-      location: { line: start.line, column: start.column, startByte: start.byte, endByte },
+      location: {
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        utf16Column: start.utf16Column,
+        utf16EndColumn: end.utf16Column,
+        startByte: start.byte,
+        endByte,
+      },
       redacted: guardRedaction(text.slice(c.start, c.end), c.redacted),
       mappings: mappingsFor(c.detectorId, options.framework),
     };

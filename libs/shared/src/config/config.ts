@@ -34,7 +34,13 @@ export interface ApiConfig {
   logLevel: string;
   /** HMAC key that signs pagination cursors, so a forged cursor is a 400, not a foreign read. */
   cursorSecret: string;
+  /** Requests per minute per API key. */
   rateLimitPerMinute: number;
+  /**
+   * API-key lookups in DynamoDB (keys not in the API's key cache: unknown, revoked or not seen for
+   * a minute) allowed per client address per minute; past it, 429 without a lookup.
+   */
+  authLookupsPerMinute: number;
   /** Seconds between SSE heartbeats; below the ALB idle timeout (60 s by default). */
   sseHeartbeatSeconds: number;
   ssePollMilliseconds: number;
@@ -114,6 +120,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     cursorSecret: reader.secret('CURSOR_SECRET', 16),
     rateLimitPerMinute: reader.int('RATE_LIMIT_PER_MINUTE', 600, { min: 1, max: 1_000_000 }),
+    authLookupsPerMinute: reader.int('AUTH_LOOKUPS_PER_MINUTE', 60, { min: 1, max: 1_000_000 }),
     sseHeartbeatSeconds: reader.int('SSE_HEARTBEAT_SECONDS', 15, { min: 1, max: 55 }),
     ssePollMilliseconds: reader.int('SSE_POLL_MS', 1000, { min: 50, max: 60_000 }),
     shutdownGraceSeconds: reader.int('SHUTDOWN_GRACE_SECONDS', 20, { min: 0, max: 120 }),

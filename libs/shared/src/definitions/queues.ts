@@ -12,12 +12,15 @@ export interface QueueDefinition {
   readonly messageRetentionSeconds: number;
   /** 0..20 s; 20 is full long polling. */
   readonly receiveWaitTimeSeconds: number;
+  /** Environment variable that hands the queue's URL to a service using it (apps/<name>/service.json `uses.queues`). */
+  readonly urlVariable: string;
   /** Dead-letter queue and how many receives a message gets before it moves there (1..1000). */
   readonly deadLetter?: { readonly queue: QueueDefinition; readonly maxReceiveCount: number };
 }
 
 export const SCAN_DEAD_LETTER_QUEUE: QueueDefinition = {
   name: 'scan-requests-dlq',
+  urlVariable: 'SCAN_DLQ_URL',
   description: 'Scan messages that failed maxReceiveCount times; alarmed when not empty.',
   visibilityTimeoutSeconds: 60,
   messageRetentionSeconds: 14 * 24 * 3600,
@@ -27,6 +30,7 @@ export const SCAN_DEAD_LETTER_QUEUE: QueueDefinition = {
 /** The scan queue always has a dead-letter queue: the worker's retry budget is its maxReceiveCount. */
 export const SCAN_QUEUE: QueueDefinition & { readonly deadLetter: NonNullable<QueueDefinition['deadLetter']> } = {
   name: 'scan-requests',
+  urlVariable: 'SCAN_QUEUE_URL',
   description: 'One message per accepted scan: {tenantId, scanId}.',
   visibilityTimeoutSeconds: 60,
   messageRetentionSeconds: 4 * 24 * 3600,
@@ -38,4 +42,9 @@ export const QUEUE_DEFINITIONS = [SCAN_DEAD_LETTER_QUEUE, SCAN_QUEUE] as const;
 
 export function physicalQueueName(prefix: string, queue: QueueDefinition): string {
   return `${prefix}-${queue.name}`;
+}
+
+/** Queues that are no other queue's dead-letter queue: each is built with its own dead-letter queue. */
+export function primaryQueueDefinitions(): QueueDefinition[] {
+  return QUEUE_DEFINITIONS.filter((queue) => !QUEUE_DEFINITIONS.some((other) => other.deadLetter?.queue === queue));
 }

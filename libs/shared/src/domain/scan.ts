@@ -95,6 +95,15 @@ export interface FindingLocation {
   line: number;
   /** 1-based column, counted in Unicode code points. */
   column: number;
+  /**
+   * Where the match ends (exclusive): 1-based line and code-point column. This and the UTF-16
+   * columns are written by the scanner; findings stored before it computed them lack them.
+   */
+  endLine?: number;
+  endColumn?: number;
+  /** `column` and `endColumn` counted in UTF-16 code units (SARIF `utf16CodeUnits`, JavaScript string indices). */
+  utf16Column?: number;
+  utf16EndColumn?: number;
   /** Byte offsets into the UTF-8 document, end exclusive. */
   startByte: number;
   endByte: number;

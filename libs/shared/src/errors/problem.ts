@@ -17,6 +17,7 @@ export const PROBLEM_TYPES = {
   'invalid-state': 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
+  'uri-too-long': 414,
   'headers-too-large': 431,
   'rate-limited': 429,
   'service-unavailable': 503,

@@ -1,14 +1,28 @@
 import { promisify } from 'node:util';
 import { gzip, gunzip } from 'node:zlib';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DOCUMENTS_TABLE, physicalTableName } from '../definitions/tables';
-import { batchWriteAll } from './batch-write';
+import { batchDeleteAll, batchWriteAll } from './batch-write';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 /** DynamoDB items are capped at 400 KB; chunks stay well below with room for keys. */
 export const DOCUMENT_CHUNK_BYTES = 300 * 1024;
+
+/** The key of one stored chunk of a document. */
+export interface DocumentChunkKey {
+  readonly scanId: string;
+  readonly chunk: number;
+}
+
+/** One page of expired chunks; `nextKey` continues the table scan, undefined at its end. */
+export interface ExpiredChunksPage {
+  readonly keys: DocumentChunkKey[];
+  /** Items the page read (expired or not): what the page cost. */
+  readonly scannedCount: number;
+  readonly nextKey?: Record<string, unknown>;
+}
 
 /**
  * Documents are stored gzip-compressed, split into numbered chunks. Chunk writes are plain
@@ -56,5 +70,33 @@ export class DocumentRepository {
     const text = await gunzipAsync(Buffer.concat(chunks.map((c) => Buffer.from(c.data))));
     return text.toString('utf8');
   }
-}
 
+  /**
+   * One page of a whole-table Scan for chunks whose `expiresAt` (epoch seconds) is before `nowEpochSeconds`.
+   * DynamoDB's TTL deletes expired items lazily (up to days late) and the local emulator never does, so a
+   * purge job deletes them itself. `limit` bounds the items read per page (before the filter).
+   */
+  async findExpired(nowEpochSeconds: number, options: { limit: number; startKey?: Record<string, unknown> }): Promise<ExpiredChunksPage> {
+    const page = await this.db.send(
+      new ScanCommand({
+        TableName: this.tableName,
+        FilterExpression: '#expiresAt < :now',
+        ProjectionExpression: '#scanId, #chunk',
+        ExpressionAttributeNames: { '#expiresAt': 'expiresAt', '#scanId': 'scanId', '#chunk': 'chunk' },
+        ExpressionAttributeValues: { ':now': nowEpochSeconds },
+        Limit: options.limit,
+        ExclusiveStartKey: options.startKey,
+      }),
+    );
+    return {
+      keys: ((page.Items ?? []) as DocumentChunkKey[]).map(({ scanId, chunk }) => ({ scanId, chunk })),
+      scannedCount: page.ScannedCount ?? 0,
+      nextKey: page.LastEvaluatedKey,
+    };
+  }
+
+  /** Deletes chunks by key (BatchWriteItem, unprocessed items retried); a chunk already gone is a no-op. */
+  async deleteChunks(keys: readonly DocumentChunkKey[]): Promise<void> {
+    await batchDeleteAll(this.db, this.tableName, keys.map(({ scanId, chunk }) => ({ scanId, chunk })));
+  }
+}

@@ -12,8 +12,9 @@ export class FindingRepository {
     this.tableName = physicalTableName(tablePrefix, FINDINGS_TABLE);
   }
 
-  async putAll(scanId: string, findings: readonly Finding[]): Promise<void> {
-    await batchWriteAll(this.db, this.tableName, findings.map((finding) => ({ scanId, ...finding })));
+  /** `signal` stops the writes between two BatchWriteItem calls (25 findings) once aborted. */
+  async putAll(scanId: string, findings: readonly Finding[], signal?: AbortSignal): Promise<void> {
+    await batchWriteAll(this.db, this.tableName, findings.map((finding) => ({ scanId, ...finding })), signal);
   }
 
   async list(scanId: string, options: { limit: number; startKey?: Record<string, unknown> }): Promise<Page<Finding>> {

@@ -58,7 +58,7 @@ export class AppProcess<L extends AppLogLine = AppLogLine> {
   protected static spawnApp(entry: string, tsconfig: string, env: Record<string, string>): ChildProcess {
     return spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', TSX_TSCONFIG_PATH: tsconfig, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+      env: { PATH: process.env.PATH ?? '', TSX_TSCONFIG_PATH: tsconfig, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   }

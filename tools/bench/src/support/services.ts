@@ -38,7 +38,6 @@ export async function startBackend(tablePrefix: string): Promise<Backend> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     ...aws.env,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     CURSOR_SECRET: randomBytes(24).toString('base64url'),
   };
   const apiKey = generateApiKey();

@@ -1,5 +1,8 @@
 import { CliError } from '../cli-error';
-import { DOCUMENTED_ENVIRONMENTS, DOCUMENTED_STACK_ORDER } from '../plan/conventions';
+import { MONITORING_STACK, SERVICE_STACK_PREFIX, SHARED_STACK_NAMES } from '@platform/infra-config';
+import { DOCUMENTED_ENVIRONMENTS } from '../plan/conventions';
+
+const KNOWN_STACKS = [...SHARED_STACK_NAMES, `${SERVICE_STACK_PREFIX}<service>`, MONITORING_STACK];
 
 export type StackAction = 'plan' | 'deploy';
 
@@ -17,6 +20,11 @@ export interface ShellCommand {
 /**
  * The cdktf call for one stack in one environment. Stack ids are `<env>-<stack>` (PlatformStack);
  * ENVIRONMENTS/STACKS narrow what infra/main.ts synthesizes to that stack and its dependencies.
+ * A deploy:
+ * - `--ignore-missing-stack-dependencies`: Nx deploys the upstream stacks first (dependsOn), each
+ *   in its own call, and cdktf refuses a stack whose dependencies are not deployed in the same call;
+ * - `DEPLOY_ENVIRONMENT=<env>`: infra/config refuses placeholders (account id, `unreleased` image
+ *   tags, a missing certificate outside dev) with one line naming the variable to set.
  */
 export function stackCommand(options: StackCommandOptions): ShellCommand {
   const { action, stack, environment } = options;
@@ -24,12 +32,17 @@ export function stackCommand(options: StackCommandOptions): ShellCommand {
     throw new CliError(`--env is required: run it as nx run stack-${stack}:${action}:<${DOCUMENTED_ENVIRONMENTS.join('|')}>`, 2);
   }
   if (!/^[a-z][a-z0-9-]*$/.test(environment)) throw new CliError(`--env ${environment} is not an environment name`, 2);
-  if (!(DOCUMENTED_STACK_ORDER as readonly string[]).includes(stack)) {
-    throw new CliError(`unknown stack ${stack} (known: ${DOCUMENTED_STACK_ORDER.join(', ')})`, 2);
+  const known = (SHARED_STACK_NAMES as readonly string[]).includes(stack) || stack === MONITORING_STACK || /^svc-[a-z][a-z0-9-]*$/.test(stack);
+  if (!known) {
+    throw new CliError(`unknown stack ${stack} (known: ${KNOWN_STACKS.join(', ')})`, 2);
   }
   const stackId = `${environment}-${stack}`;
-  const cdktf = action === 'plan' ? ['cdktf', 'diff', stackId] : ['cdktf', 'deploy', stackId, '--auto-approve'];
-  return { env: { CHECKPOINT_DISABLE: '1', ENVIRONMENTS: environment, STACKS: stack }, argv: ['npx', ...cdktf] };
+  const env = { CHECKPOINT_DISABLE: '1', ENVIRONMENTS: environment, STACKS: stack };
+  if (action === 'plan') return { env, argv: ['npx', 'cdktf', 'diff', stackId] };
+  return {
+    env: { ...env, DEPLOY_ENVIRONMENT: environment },
+    argv: ['npx', 'cdktf', 'deploy', stackId, '--auto-approve', '--ignore-missing-stack-dependencies'],
+  };
 }
 
 /** How the command reads in a shell, for --dry-run and logs. */

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { NxFacts, ProjectFacts } from '../nx/nx-facts';
-import { STACK_TAG } from '../plan/conventions';
+import { SERVICE_STACKS_TAG, STACK_TAG } from '../plan/conventions';
 import { filesUsedBy } from './files-used';
 import { SourceReader } from './source-imports';
 
@@ -38,10 +38,16 @@ function computeUsage(cwd: string, facts: NxFacts, stacks: ProjectFacts[]) {
   // Composition roots (infra-app: main.ts, platform.ts) build the stacks and hand them their config.
   const stackNames = new Set(stacks.map((s) => s.name));
   const stackFile = (file: string) => stacks.some((s) => file.startsWith(`${s.root}/`));
-  const apps = facts.projects.filter((p) => !stackNames.has(p.name) && p.dependsOn.some((d) => stackNames.has(d)));
+  // The service stacks' own project is a stack's source, not a composition root: its stacks stand in for it.
+  const apps = facts.projects.filter(
+    (p) => !stackNames.has(p.name) && !p.tags.includes(SERVICE_STACKS_TAG) && p.dependsOn.some((d) => stackNames.has(d)),
+  );
   const byApp = new Set<string>();
+  // The service catalog's code is what the app reads manifests with; what it validates against is not config it hands the stacks.
+  const catalogRoots = facts.projects.filter((p) => p.tags.includes('scope:catalog')).map((p) => `${p.root}/`);
+  const stopAt = (file: string) => stackFile(file) || catalogRoots.some((root) => file.startsWith(root));
   for (const app of apps) {
-    for (const file of filesUsedBy(reader, sourceFiles(cwd, app.root, roots), stackFile)) byApp.add(file);
+    for (const file of filesUsedBy(reader, sourceFiles(cwd, app.root, roots), stopAt)) byApp.add(file);
   }
   return { byStack, byApp };
 }

@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import type { FileImpact, NxFacts } from '../nx/nx-facts';
 import { IMAGE_TAG, STACK_TAG, imageTagFromHash, stackName } from './conventions';
-import type { DeployPlan, EnvironmentPlan, ImageBuild } from './deploy-plan';
+import type { CatalogChanges } from './catalog-changes';
+import type { DeployPlan, EnvironmentPlan, ImageBuild, StackPlan } from './deploy-plan';
 import { ProjectGraphView } from './project-graph-view';
 import { orderStacks } from './stack-order';
 
@@ -19,6 +20,8 @@ export interface PlanInputs {
   /** False for a file deleted by head: it is in no hash plan, so Nx's affected answer stands for it. */
   readonly existsAtHead: (file: string) => boolean;
   readonly repositoryPrefix: string;
+  /** What the service catalog's own changes add (catalog-changes.ts); none when omitted. */
+  readonly catalog?: CatalogChanges;
 }
 
 /**
@@ -29,9 +32,15 @@ export interface PlanInputs {
  * - a stack is applied when its sources use the file, or, when imports cannot tell, when the file
  *   is an input of its `synth`; then every stack that depends on it too, since they read its outputs.
  *   An image does not propagate further: its tag is not an output other stacks read.
- * Workspace-level files (package-lock.json, nx.json) keep Nx's answer.
+ * Workspace-level files (package-lock.json, nx.json) keep Nx's answer. Then the catalog's changes:
+ * a changed manifest applies its service's stack, a new service its stack and the registry, a
+ * removed service destroys its stack (see catalog-changes.ts).
  */
-export function buildPlan(inputs: PlanInputs): DeployPlan {
+export function buildPlan(planInputs: PlanInputs): DeployPlan {
+  // A removed service's files concern its destroy only: they build no image and reach no other stack.
+  const removedRoots = planInputs.catalog?.removedRoots ?? [];
+  const touchedFiles = planInputs.facts.touchedFiles.filter((f) => !removedRoots.some((root) => f.file.startsWith(root)));
+  const inputs: PlanInputs = { ...planInputs, facts: { ...planInputs.facts, touchedFiles } };
   const graph = new ProjectGraphView(inputs.facts.projects);
   const imagesByFile = new Map(inputs.facts.touchedFiles.map((f) => [f.file, imagesChangedBy(f, inputs, graph)]));
   return {
@@ -75,22 +84,36 @@ function environmentPlan(
   imagesByFile: Map<string, string[]>,
 ): EnvironmentPlan {
   const reasons = new Map<string, Set<string>>();
+  const note = (stack: string, reason: string) => reasons.set(stack, (reasons.get(stack) ?? new Set<string>()).add(reason));
   for (const file of inputs.facts.touchedFiles) {
     const scope = inputs.environmentOfFile(file.file);
     if (scope !== null && scope !== env) continue;
-    for (const stack of stacksAffectedBy(file, inputs, graph, imagesByFile.get(file.file) ?? [])) {
-      const set = reasons.get(stack) ?? new Set<string>();
-      set.add(file.project ?? file.file);
-      reasons.set(stack, set);
-    }
+    for (const stack of stacksAffectedBy(file, inputs, graph, imagesByFile.get(file.file) ?? [])) note(stack, file.project ?? file.file);
   }
+  for (const [stack, why] of inputs.catalog?.apply ?? []) why.forEach((reason) => note(stack, reason));
   const affectedStacks = [...reasons.keys()];
-  const ordered = orderStacks(affectedStacks, (stack) =>
-    affectedStacks.filter((other) => other !== stack && graph.dependenciesOf(stack).has(other)),
-  );
+  const dependsOn = (stack: string) => affectedStacks.filter((other) => other !== stack && graph.dependenciesOf(stack).has(other));
+  const ordered = orderStacks(affectedStacks, dependsOn);
+  const destroys: StackPlan[] = (inputs.catalog?.removed ?? []).map((service) => ({
+    name: `svc-${service}`,
+    reasons: [service],
+    action: 'destroy',
+    layer: 0,
+  }));
+  const layers = new Map<string, number>();
+  const offset = destroys.length > 0 ? 1 : 0;
+  for (const stack of ordered) layers.set(stack, Math.max(offset - 1, ...dependsOn(stack).map((dep) => layers.get(dep) ?? 0)) + 1);
   return {
     name: env,
-    stacks: ordered.map((project) => ({ name: stackName(project), reasons: [...(reasons.get(project) ?? [])].sort() })),
+    stacks: [
+      ...destroys,
+      ...ordered.map((project): StackPlan => ({
+        name: stackName(project),
+        reasons: [...(reasons.get(project) ?? [])].sort(),
+        action: 'apply',
+        layer: layers.get(project) ?? 0,
+      })),
+    ],
   };
 }
 

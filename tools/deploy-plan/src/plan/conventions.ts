@@ -1,12 +1,25 @@
-import { PROJECT_NAME } from '@platform/infra-config';
+import { MONITORING_STACK, PROJECT_NAME, SERVICE_STACK_PREFIX, SHARED_STACK_NAMES, serviceStackName } from '@platform/infra-config';
+import { IMAGE_PROJECT_TAG } from '@platform/service-catalog';
 /** Names and tags the planner reads from the workspace; one place so docs and code agree. */
 
-export const IMAGE_TAG = 'deploy:image';
+export const IMAGE_TAG = IMAGE_PROJECT_TAG;
 export const STACK_TAG = 'deploy:stack';
+/** The project whose code builds every service's stack (infra/stacks/service). */
+export const SERVICE_STACKS_TAG = 'deploy:service-stacks';
 export const STACK_PROJECT_PREFIX = 'stack-';
 
-/** Documented apply order; used where the project graph leaves two stacks unordered. */
-export const DOCUMENTED_STACK_ORDER = ['state', 'network', 'registry', 'data', 'service', 'monitoring'] as const;
+/** Apply order of infra/config (shared stacks, service stacks, monitoring); used where the graph leaves two stacks unordered. */
+export function stackRank(stack: string): number {
+  const shared = (SHARED_STACK_NAMES as readonly string[]).indexOf(stack);
+  if (shared !== -1) return shared;
+  if (stack.startsWith(SERVICE_STACK_PREFIX)) return SHARED_STACK_NAMES.length;
+  return stack === MONITORING_STACK ? SHARED_STACK_NAMES.length + 1 : SHARED_STACK_NAMES.length + 2;
+}
+
+/** The planner's project for a service's stack: `stack-svc-<name>`, whose stack name is `svc-<name>`. */
+export function serviceStackProject(service: string): string {
+  return `${STACK_PROJECT_PREFIX}${serviceStackName(service)}`;
+}
 
 /** Promotion order; environments found in infra/config are listed in this order first. */
 export const DOCUMENTED_ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;

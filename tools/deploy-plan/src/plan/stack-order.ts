@@ -1,16 +1,13 @@
 import { CliError } from '../cli-error';
-import { DOCUMENTED_STACK_ORDER, stackName } from './conventions';
+import { stackName, stackRank } from './conventions';
 
 /**
  * Orders stacks so each comes after every stack it depends on (directly or through other projects
- * in the graph); stacks the graph leaves unordered follow the documented order, unknown names last
+ * in the graph); stacks the graph leaves unordered follow infra/config's order (shared stacks, services, monitoring), unknown names last
  * alphabetically. Names may be stack names (`service`) or projects (`stack-service`). `dependsOn` maps a stack to the stacks it (transitively) depends on.
  */
 export function orderStacks(stacks: readonly string[], dependsOn: (stack: string) => readonly string[]): string[] {
-  const rank = (name: string): number => {
-    const index = (DOCUMENTED_STACK_ORDER as readonly string[]).indexOf(stackName(name));
-    return index === -1 ? DOCUMENTED_STACK_ORDER.length : index;
-  };
+  const rank = (name: string): number => stackRank(stackName(name));
   const byDocumentedOrder = (a: string, b: string) => rank(a) - rank(b) || a.localeCompare(b);
   const pending = new Set(stacks);
   const ordered: string[] = [];

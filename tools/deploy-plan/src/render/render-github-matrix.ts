@@ -1,4 +1,3 @@
-import { STACK_PROJECT_PREFIX } from '../plan/conventions';
 import type { DeployPlan } from '../plan/deploy-plan';
 
 /**
@@ -22,14 +21,10 @@ interface ImageEntry {
 
 interface EnvironmentEntry {
   readonly environment: string;
-  /** Space-separated stack names in apply order. */
+  /** Space-separated names of the stacks to apply, in apply order. */
   readonly stacks: string;
-  /**
-   * The same as Nx projects, comma-separated, for
-   * `nx run-many -t deploy -c <env> -p <projects> --exclude-task-dependencies`: Nx orders them by
-   * their dependencies; without the flag it would also deploy every unchanged upstream stack.
-   */
-  readonly projects: string;
+  /** Space-separated names of the stacks to destroy (services removed from the catalog), applied first with approval. */
+  readonly destroys: string;
 }
 
 export function renderGithubMatrix(plan: DeployPlan): string {
@@ -37,8 +32,8 @@ export function renderGithubMatrix(plan: DeployPlan): string {
     .filter((env) => env.stacks.length > 0)
     .map((env) => ({
       environment: env.name,
-      stacks: env.stacks.map((s) => s.name).join(' '),
-      projects: env.stacks.map((s) => `${STACK_PROJECT_PREFIX}${s.name}`).join(','),
+      stacks: env.stacks.filter((s) => s.action === 'apply').map((s) => s.name).join(' '),
+      destroys: env.stacks.filter((s) => s.action === 'destroy').map((s) => s.name).join(' '),
     }));
   const matrix: GithubMatrix = {
     hasImages: plan.images.length > 0,

@@ -23,8 +23,8 @@ export function renderTable(plan: DeployPlan, range: string): string {
     lines.push(`Stacks for ${env.name}, in order:`);
     lines.push(
       ...columns([
-        ['#', 'STACK', 'BECAUSE OF'],
-        ...env.stacks.map((s, i) => [String(i + 1), s.name, s.reasons.join(', ')]),
+        ['#', 'LAYER', 'STACK', 'ACTION', 'BECAUSE OF'],
+        ...env.stacks.map((s, i) => [String(i + 1), String(s.layer), s.name, s.action, s.reasons.join(', ')]),
       ]),
     );
   }

@@ -13,6 +13,7 @@ import { containerReadonlyRoot } from './ecs/ckv-aws-336-readonly-root';
 import { clusterContainerInsights } from './ecs/ckv-aws-65-container-insights';
 import { serviceCapacityProviderDependency } from './ecs/plat-ecs-capacity-provider-dependency';
 import { serviceCircuitBreaker } from './ecs/plat-ecs-circuit-breaker';
+import { serviceAlarms } from './ecs/plat-ecs-service-alarms';
 import { containerImagePinned } from './ecs/plat-ecs-image-tag';
 import { containerWritableVolumes } from './ecs/plat-ecs-writable-volumes';
 import { alarmPublishedDimensions } from './cloudwatch/plat-cw-alarm-dimensions';
@@ -92,6 +93,7 @@ export const ALL_RULES: readonly Rule[] = [
   logGroupRetention,
   clusterContainerInsights,
   alarmPublishedDimensions,
+  serviceAlarms,
   // resilience
   tablePointInTimeRecovery,
   tableDeletionProtection,

@@ -97,6 +97,17 @@ describe('PLAT_SQS_DEAD_LETTER_QUEUE', () => {
       });
     expect(flagged('PLAT_SQS_DEAD_LETTER_QUEUE', companion)).toEqual([]);
   });
+
+  it("does not ask a schedule's dead-letter queue for one, but still checks a queue a schedule only sends to", () => {
+    const schedule = (queue: string) =>
+      stackNamed()
+        .resource('aws_sqs_queue', 'failed', { name: 'job-failed-runs' })
+        .resource('aws_scheduler_schedule', 'job', {
+          target: { arn: 'arn:aws:ecs:eu-west-1:000000000000:cluster/c', dead_letter_config: { arn: ref('aws_sqs_queue', queue, 'arn') } },
+        });
+    expect(flagged('PLAT_SQS_DEAD_LETTER_QUEUE', schedule('failed'))).toEqual([]);
+    expect(flagged('PLAT_SQS_DEAD_LETTER_QUEUE', schedule('other'))).toEqual(['aws_sqs_queue.failed']);
+  });
 });
 
 describe('CKV_AWS_26', () => {

@@ -25,6 +25,18 @@ describe('CKV_AWS_51', () => {
   it('passes an immutable repository', () => {
     expect(flagged('CKV_AWS_51', stackNamed().resource('aws_ecr_repository', 'api', goodRepository))).toEqual([]);
   });
+
+  it('allows excluding only deployed-* marker tags, not a pattern that matches release tags', () => {
+    const excluding = (filter: string) =>
+      stackNamed().resource('aws_ecr_repository', 'api', {
+        ...goodRepository,
+        image_tag_mutability: 'IMMUTABLE_WITH_EXCLUSION',
+        image_tag_mutability_exclusion_filter: [{ filter, filter_type: 'WILDCARD' }],
+      });
+    expect(flagged('CKV_AWS_51', excluding('deployed-*'))).toEqual([]);
+    expect(findings('CKV_AWS_51', excluding('nx-*'))).toEqual(['aws_ecr_repository.api: image_tag_mutability is IMMUTABLE_WITH_EXCLUSION with filters that can match release tags: nx-*']);
+    expect(findings('CKV_AWS_51', excluding('*'))).toHaveLength(1);
+  });
 });
 
 describe('CKV_AWS_163', () => {
@@ -245,5 +257,40 @@ describe('PLAT_ECS_CAPACITY_PROVIDER_DEPENDENCY', () => {
     expect(flagged('PLAT_ECS_CAPACITY_PROVIDER_DEPENDENCY', stack(all))).toEqual([]);
     const launchType = stackNamed().resource('aws_ecs_service', 'api', { launch_type: 'FARGATE' });
     expect(flagged('PLAT_ECS_CAPACITY_PROVIDER_DEPENDENCY', launchType)).toEqual([]);
+  });
+});
+
+describe('PLAT_ECS_SERVICE_ALARMS', () => {
+  const service = { name: 'dev-api', cluster: 'c', task_definition: 't' };
+  const schedule = (deadLetter?: string) => ({ target: { arn: 'arn:aws:ecs:eu-west-1:000000000000:cluster/c', ...(deadLetter ? { dead_letter_config: { arn: deadLetter } } : {}) } });
+
+  it('catches a service no alarm watches, and a schedule whose failed runs are not alarmed or go nowhere', () => {
+    const stack = stackNamed()
+      .resource('aws_ecs_service', 'api', service)
+      .resource('aws_cloudwatch_metric_alarm', 'other', { namespace: 'AWS/ECS', metric_name: 'CPUUtilization', dimensions: { ServiceName: 'someone-else' } })
+      .resource('aws_sqs_queue', 'failed', { name: 'job-failed-runs' })
+      .resource('aws_scheduler_schedule', 'job', schedule(ref('aws_sqs_queue', 'failed', 'arn')))
+      .resource('aws_scheduler_schedule', 'lost', schedule());
+    expect(findings('PLAT_ECS_SERVICE_ALARMS', stack)).toEqual([
+      'aws_ecs_service.api: no CloudWatch alarm watches this service (no alarm has dimension ServiceName for it)',
+      'aws_scheduler_schedule.job: no CloudWatch alarm watches its failed-runs queue (no alarm has dimension QueueName for it)',
+      'aws_scheduler_schedule.lost: failed runs go nowhere: the target has no dead_letter_config, so no alarm can count them',
+    ]);
+  });
+
+  it('passes a service alarmed by reference, by its literal name or through metric math, and an alarmed failed-runs queue', () => {
+    const byReference = stackNamed()
+      .resource('aws_ecs_service', 'api', service)
+      .resource('aws_cloudwatch_metric_alarm', 'cpu', { namespace: 'AWS/ECS', metric_name: 'CPUUtilization', dimensions: { ServiceName: ref('aws_ecs_service', 'api', 'name') } });
+    expect(flagged('PLAT_ECS_SERVICE_ALARMS', byReference)).toEqual([]);
+    const byMath = stackNamed()
+      .resource('aws_ecs_service', 'api', service)
+      .resource('aws_cloudwatch_metric_alarm', 'tasks', { metric_query: [{ id: 'running', metric: { namespace: 'ECS/ContainerInsights', metric_name: 'RunningTaskCount', dimensions: { ServiceName: 'dev-api' } } }] });
+    expect(flagged('PLAT_ECS_SERVICE_ALARMS', byMath)).toEqual([]);
+    const job = stackNamed()
+      .resource('aws_sqs_queue', 'failed', { name: 'job-failed-runs' })
+      .resource('aws_scheduler_schedule', 'job', schedule(ref('aws_sqs_queue', 'failed', 'arn')))
+      .resource('aws_cloudwatch_metric_alarm', 'failed', { namespace: 'AWS/SQS', metric_name: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: ref('aws_sqs_queue', 'failed', 'name') } });
+    expect(flagged('PLAT_ECS_SERVICE_ALARMS', job)).toEqual([]);
   });
 });

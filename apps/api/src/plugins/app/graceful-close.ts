@@ -14,9 +14,9 @@ export default fp(
     app.addHook('preClose', async () => {
       closing = true;
     });
-    app.addHook('onRequest', async (request, reply) => {
-      if (!closing) return;
-      return sendProblem(
+    app.addHook('onRequest', (request, reply, done) => {
+      if (!closing) return done();
+      sendProblem(
         reply,
         new ProblemError('service-unavailable', 'Shutting down', 'This server is shutting down; retry the request on a new connection.').toProblem(request.url.split('?')[0]),
       );

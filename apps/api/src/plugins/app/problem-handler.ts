@@ -78,7 +78,8 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
 }
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): FastifyReply {
-  if (problem.status === 503 || problem.status === 429) reply.header('retry-after', '1');
+  // A limiter's own Retry-After (seconds until its window resets) is kept; otherwise ask for 1 s.
+  if ((problem.status === 503 || problem.status === 429) && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 

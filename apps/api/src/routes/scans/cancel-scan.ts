@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { problems } from '@platform/shared';
 import { ScanIdParams, ScanView } from '../../schemas/scan';
-import { problemResponses } from '../../schemas/problem';
+import { rateLimitedResponse, scanRouteProblems } from '../../schemas/responses';
 import { toScanView } from '../../services/scan-view';
 import { loadScan } from './load-scan';
 
@@ -17,7 +17,7 @@ const cancelScan: FastifyPluginAsync = async (plain) => {
         description: 'A running scan stops at its next checkpoint; the worker never overwrites a cancellation.',
         security: [{ apiKey: [] }],
         params: ScanIdParams,
-        response: { 200: ScanView, ...problemResponses(400, 401, 404, 409, 429, 503) },
+        response: { 200: rateLimitedResponse('The scan, now cancelled', { 'application/json': ScanView }), ...scanRouteProblems(404, 409, 413, 415) },
       },
     },
     async (request) => {

@@ -2,9 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DETECTOR_IDS, ProblemError, problems, type DetectorId } from '@platform/shared';
 import { AcceptedScan, CreateScanJsonBody, CreateScanQuery, CreateScanTextBody, IdempotencyHeaders } from '../../schemas/scan';
-import { problemResponses } from '../../schemas/problem';
+import { rateLimitedResponse, scanRouteProblems } from '../../schemas/responses';
 import { submitScan, type ScanRequest } from '../../services/scan-submission';
 import { scanLinks } from '../../services/scan-view';
+
+/** In a `u` regex a surrogate pair is one code point, so `\p{Cs}` matches only unpaired surrogates. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 function parseDetectors(list: string | undefined): DetectorId[] {
   if (list === undefined) return [];
@@ -23,7 +26,9 @@ const createScan: FastifyPluginAsync = async (plain) => {
         tags: ['scans'],
         summary: 'Submit a document for scanning',
         description:
-          'JSON `{content, framework?, detectors?}` or a `text/plain` body (options in the query). ' +
+          'JSON `{content, framework?, detectors?}` or a `text/plain` body (options in the query string). ' +
+          'With a JSON body the query string must not carry `framework` or `detectors` (400): options go in the body. ' +
+          'A text/plain body is the document byte for byte (a leading BOM included); invalid UTF-8, or an unpaired surrogate escape in JSON content, is a 400 `invalid-utf8`. ' +
           'Send `Idempotency-Key` to make retries safe: the same key and body return the same scan.',
         security: [{ apiKey: [] }],
         headers: IdempotencyHeaders,
@@ -34,7 +39,10 @@ const createScan: FastifyPluginAsync = async (plain) => {
             'text/plain': { schema: CreateScanTextBody },
           },
         },
-        response: { 202: AcceptedScan, ...problemResponses(400, 401, 409, 413, 415, 422, 429, 503) },
+        response: {
+          202: rateLimitedResponse('Accepted: the scan is queued (or, for a replayed Idempotency-Key, the earlier scan)', { 'application/json': AcceptedScan }, ['location']),
+          ...scanRouteProblems(413, 415, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -52,6 +60,10 @@ const createScan: FastifyPluginAsync = async (plain) => {
           throw problems.validation('With a JSON body, put framework and detectors in the body, not the query string.');
         }
         scanRequest = { content: body.content, framework: body.framework ?? 'gdpr', detectors: body.detectors ?? [] };
+      }
+      if (LONE_SURROGATE.test(scanRequest.content)) {
+        // UTF-8 cannot encode it: storing it would turn it into U+FFFD and shift every offset after it.
+        throw new ProblemError('invalid-utf8', 'Content is not valid Unicode', 'body/content contains an unpaired surrogate (e.g. "\\ud800"), which has no UTF-8 encoding.');
       }
       if (scanRequest.content.trim() === '') throw problems.validation('body/content must not be empty or only whitespace.');
       const size = Buffer.byteLength(scanRequest.content, 'utf8');

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { problems } from '@platform/shared';
-import { ReportQuery, ScanIdParams } from '../../schemas/scan';
-import { problemResponses } from '../../schemas/problem';
+import { JsonReport, ReportQuery, ScanIdParams } from '../../schemas/scan';
+import { rateLimitedResponse, scanRouteProblems } from '../../schemas/responses';
+import { SarifLog } from '../../report/sarif-schema';
 import { toSarif } from '../../report/sarif';
 import { toScanView } from '../../services/scan-view';
 import { loadScan } from './load-scan';
@@ -22,8 +22,11 @@ const getReport: FastifyPluginAsync = async (plain) => {
         params: ScanIdParams,
         querystring: ReportQuery,
         response: {
-          200: Type.Object({}, { additionalProperties: true, description: 'Report: {scan, findings} or a SARIF 2.1.0 log' }),
-          ...problemResponses(400, 401, 404, 409, 429, 503),
+          200: rateLimitedResponse('The report: `{scan, findings}` (format=json) or a SARIF 2.1.0 log (format=sarif), as an attachment', {
+            'application/json': JsonReport,
+            'application/sarif+json': SarifLog,
+          }),
+          ...scanRouteProblems(404, 409),
         },
       },
     },
@@ -36,7 +39,7 @@ const getReport: FastifyPluginAsync = async (plain) => {
       const format = request.query.format ?? 'json';
       reply.header('content-disposition', `attachment; filename="scan-${scan.scanId}.${format === 'sarif' ? 'sarif' : 'json'}"`);
       if (format === 'sarif') {
-        return reply.type('application/sarif+json').send(toSarif(scan, findings, TOOL_VERSION));
+        return reply.type('application/sarif+json').send(toSarif(scan, findings, { toolVersion: TOOL_VERSION, artifactPath: request.query.path }));
       }
       return { scan: toScanView(scan), findings };
     },

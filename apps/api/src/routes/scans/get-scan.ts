@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ScanIdParams, ScanView } from '../../schemas/scan';
-import { problemResponses } from '../../schemas/problem';
+import { rateLimitedResponse, scanRouteProblems } from '../../schemas/responses';
 import { toScanView } from '../../services/scan-view';
 import { loadScan } from './load-scan';
 
@@ -15,7 +15,7 @@ const getScan: FastifyPluginAsync = async (plain) => {
         summary: 'Status, timings and summary counts of a scan',
         security: [{ apiKey: [] }],
         params: ScanIdParams,
-        response: { 200: ScanView, ...problemResponses(400, 401, 404, 429, 503) },
+        response: { 200: rateLimitedResponse('The scan', { 'application/json': ScanView }), ...scanRouteProblems(404) },
       },
     },
     async (request) => toScanView(await loadScan(app, request, request.params.id)),

@@ -1,6 +1,4 @@
 import type { FastifyPluginAsync } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
-import { ProblemError } from '@platform/shared';
 import createScan from './create-scan';
 import listScans from './list-scans';
 import getScan from './get-scan';
@@ -12,14 +10,7 @@ import cancelScan from './cancel-scan';
 /** /v1/scans: every route authenticated, rate limited per API key. */
 const scanRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('onRequest', app.authenticate);
-  await app.register(rateLimit, {
-    max: app.services.config.rateLimitPerMinute,
-    timeWindow: 60_000,
-    hook: 'preHandler',
-    keyGenerator: (request) => request.apiKeyHash || request.ip,
-    errorResponseBuilder: (_request, context) =>
-      new ProblemError('rate-limited', 'Too many requests', `Rate limit of ${context.max} requests per ${context.after} exceeded for this API key.`),
-  });
+  app.addHook('preHandler', app.rateLimit());
   await app.register(createScan);
   await app.register(listScans);
   await app.register(getScan);

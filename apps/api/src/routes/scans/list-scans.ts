@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ListScansQuery, ScanList } from '../../schemas/scan';
-import { problemResponses } from '../../schemas/problem';
+import { rateLimitedResponse, scanRouteProblems } from '../../schemas/responses';
 import { toScanView } from '../../services/scan-view';
 
 const listScans: FastifyPluginAsync = async (plain) => {
@@ -15,7 +15,7 @@ const listScans: FastifyPluginAsync = async (plain) => {
         description: 'Cursor pagination: pass `nextCursor` back as `cursor`. With a status filter a page may hold fewer than `limit` items.',
         security: [{ apiKey: [] }],
         querystring: ListScansQuery,
-        response: { 200: ScanList, ...problemResponses(400, 401, 429, 503) },
+        response: { 200: rateLimitedResponse('A page of scans', { 'application/json': ScanList }), ...scanRouteProblems() },
       },
     },
     async (request) => {

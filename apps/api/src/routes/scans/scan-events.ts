@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { Type } from '@sinclair/typebox';
 import { isTerminal, type Scan } from '@platform/shared';
 import { ScanIdParams } from '../../schemas/scan';
-import { problemResponses } from '../../schemas/problem';
+import { rateLimitedResponse, scanRouteProblems } from '../../schemas/responses';
 import { toScanView } from '../../services/scan-view';
 import { loadScan } from './load-scan';
 
@@ -36,8 +36,12 @@ const scanEvents: FastifyPluginAsync = async (plain) => {
         description: 'Events: `status` (data: the scan) on every change; the stream closes after a terminal status. Comment heartbeats keep idle proxies from closing it.',
         security: [{ apiKey: [] }],
         params: ScanIdParams,
-        produces: ['text/event-stream'],
-        response: { 200: Type.String({ description: 'text/event-stream' }), ...problemResponses(400, 401, 404, 429, 503) },
+        response: {
+          200: rateLimitedResponse('The event stream (`retry:`, then `event: status` / `id:` / `data: <scan JSON>` blocks and `:` heartbeats)', {
+            'text/event-stream': Type.String(),
+          }),
+          ...scanRouteProblems(404),
+        },
       },
     },
     async (request, reply) => {
@@ -45,6 +49,8 @@ const scanEvents: FastifyPluginAsync = async (plain) => {
       let scan: Scan = await loadScan(app, request, request.params.id, true);
       reply.hijack();
       const raw = reply.raw;
+      // What hooks set on the reply (the rate-limit headers) is not written by a hijacked reply.
+      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) raw.setHeader(name, value);
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',

@@ -1,6 +1,7 @@
 /**
  * Every work queue sends poison messages to a dead-letter queue. A queue counts as a DLQ when
- * another queue's redrive policy targets it or it has a redrive allow policy.
+ * another queue's redrive policy targets it, it has a redrive allow policy, or a resource names it
+ * as its `dead_letter_config` (an EventBridge Scheduler schedule's or rule target's failed deliveries).
  */
 import { parseLenientJson } from '../../documents/lenient-json';
 import { finding, type Rule } from '../../rule';
@@ -40,7 +41,17 @@ function isDeadLetterQueue(stack: Stack, queue: TerraformBlock): boolean {
   const queues = stack.ofType('aws_sqs_queue');
   if (queues.some((other) => redrivesOf(stack, other).some((r) => pointsAt(r.target, queue, ['arn'])))) return true;
   if (isSet(queue.config['redrive_allow_policy'])) return true;
+  if (stack.resources.some((resource) => deadLetterArns(resource.config).some((arn) => pointsAt(arn, queue, ['arn'])))) return true;
   return stack.ofType('aws_sqs_queue_redrive_allow_policy').some((p) => pointsAt(p.config['queue_url'], queue, ['id', 'url']));
+}
+
+/** Every `dead_letter_config.arn` in a resource's configuration, however deep (blocks may be lists). */
+function deadLetterArns(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.flatMap(deadLetterArns);
+  if (!isJsonObject(value)) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === 'dead_letter_config' ? [inner].flat().flatMap((config) => (isJsonObject(config) ? [config['arn']] : [])) : deadLetterArns(inner),
+  );
 }
 
 export const queueDeadLetter: Rule = {

@@ -1,5 +1,7 @@
+import { ENVIRONMENT_NAMES } from '@platform/infra-config';
+import { loadCatalog } from '@platform/service-catalog';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdktf';
@@ -83,7 +85,7 @@ describe('terraform-validate', () => {
       });
       expect([synth.status, synth.stderr]).toEqual([0, expect.any(String)]);
       const stacks = Object.keys(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).stacks).sort();
-      const services = readdirSync(path.join(REPO_ROOT, 'apps')).filter((app) => existsSync(path.join(REPO_ROOT, 'apps', app, 'service.json')));
+      const services = loadCatalog({ workspaceRoot: REPO_ROOT, environmentNames: ENVIRONMENT_NAMES }).services.map((service) => service.name);
       for (const env of ['dev', 'staging', 'prod']) {
         for (const stack of [...SHARED_STACK_NAMES, MONITORING_STACK, ...services.map(serviceStackName)]) expect(stacks).toContain(`${env}-${stack}`);
       }

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { workspaceCopy } from '@platform/cli-support';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /**
  * The generator for real: `npx nx g @platform/plugin:service` in a temporary copy of this workspace (its
@@ -30,7 +31,8 @@ interface Run {
 function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}): Run {
   const started = Date.now();
   const result = spawnSync(command, args, { cwd, env: { ...ENV, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}`, ms: Date.now() - started };
+  // Without colour codes: under `nx run-many` the children inherit FORCE_COLOR.
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout ?? ''}${result.stderr ?? ''}`), ms: Date.now() - started };
 }
 
 /** Runs and fails the test with the command's output when it exits non-zero. */

@@ -114,19 +114,20 @@ export function pathPatternMatches(pattern: string, path: string): boolean {
  * it, and no service whose rule is evaluated first (lower priority number) matches it too.
  */
 function healthRouteProblems(entries: readonly CatalogEntry[]): string[] {
-  const web = entries.filter((e) => e.manifest.http && e.manifest.health);
+  const web = entries.flatMap(({ manifest, manifestPath }) =>
+    manifest.http && manifest.health ? [{ manifest, manifestPath, http: manifest.http, healthPath: manifest.health.path }] : [],
+  );
   const problems: string[] = [];
-  for (const { manifest, manifestPath } of web) {
-    const health = manifest.health!.path;
-    if (!manifest.http!.paths.some((pattern) => pathPatternMatches(pattern, health))) {
-      problems.push(`${manifestPath}: health.path "${health}" matches none of http.paths (${manifest.http!.paths.join(', ')}), so the ALB would not route the smoke test to this service`);
+  for (const { manifest, manifestPath, http, healthPath } of web) {
+    if (!http.paths.some((pattern) => pathPatternMatches(pattern, healthPath))) {
+      problems.push(`${manifestPath}: health.path "${healthPath}" matches none of http.paths (${http.paths.join(', ')}), so the ALB would not route the smoke test to this service`);
       continue;
     }
     const first = web
-      .filter((other) => other.manifest.name !== manifest.name && other.manifest.http!.priority < manifest.http!.priority)
-      .filter((other) => (other.manifest.http!.hosts ?? []).length === 0 || sameHosts(other.manifest, manifest))
-      .find((other) => other.manifest.http!.paths.some((pattern) => pathPatternMatches(pattern, health)));
-    if (first) problems.push(`${manifestPath}: health.path "${health}" is routed to service "${first.manifest.name}" first (priority ${first.manifest.http!.priority})`);
+      .filter((other) => other.manifest.name !== manifest.name && other.http.priority < http.priority)
+      .filter((other) => (other.http.hosts ?? []).length === 0 || sameHosts(other.manifest, manifest))
+      .find((other) => other.http.paths.some((pattern) => pathPatternMatches(pattern, healthPath)));
+    if (first) problems.push(`${manifestPath}: health.path "${healthPath}" is routed to service "${first.manifest.name}" first (priority ${first.http.priority})`);
   }
   return problems;
 }

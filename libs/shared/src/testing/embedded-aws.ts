@@ -16,6 +16,8 @@ export interface EmbeddedAwsOptions {
   /** Forward emulator output to this process's stderr. @default false */
   verbose?: boolean;
   region?: string;
+  /** Create the shared definitions' tables and queues. @default true (false: empty emulators, `env` unset) */
+  provision?: boolean;
 }
 
 /** Environment variables that point the apps at the emulators. */
@@ -41,7 +43,7 @@ export class EmbeddedAws {
   private sqsPort = 0;
   env!: EmbeddedAwsEnv;
 
-  private constructor(private readonly options: Required<Omit<EmbeddedAwsOptions, 'dataDir'>> & { dataDir?: string }) {}
+  private constructor(private readonly options: Required<Omit<EmbeddedAwsOptions, 'dataDir' | 'provision'>> & { dataDir?: string }) {}
 
   static async start(options: EmbeddedAwsOptions = {}): Promise<EmbeddedAws> {
     const aws = new EmbeddedAws({
@@ -54,7 +56,7 @@ export class EmbeddedAws {
       aws.dynamoPort = await freePort();
       aws.sqsPort = await freePort();
       await Promise.all([aws.startDynamo(), aws.startSqs()]);
-      await aws.provision();
+      if (options.provision ?? true) await aws.provision();
     } catch (error) {
       await aws.stop();
       throw error;

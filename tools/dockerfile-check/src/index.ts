@@ -1,0 +1,2 @@
+export * from './parse-dockerfile';
+export * from './image-layout';

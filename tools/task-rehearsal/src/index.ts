@@ -1,0 +1,4 @@
+export * from './rehearse-task';
+export * from './rehearse-workspace';
+export * from './rehearsal-error';
+export * from './cli';

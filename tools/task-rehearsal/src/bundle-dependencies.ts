@@ -1,5 +1,6 @@
 import { builtinModules } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** npm packages a CommonJS bundle requires (`require("fastify")`, `require("@aws-sdk/client-sqs/x")`). */
 export function packagesRequiredBy(bundleFile: string): string[] {
@@ -10,4 +11,16 @@ export function packagesRequiredBy(bundleFile: string): string[] {
     names.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
   }
   return [...names].sort();
+}
+
+/** Packages imported (`from 'x'`) anywhere in a source folder: what an image may install beyond what its bundle requires (type-only imports). */
+export function packagesNamedIn(srcDir: string): Set<string> {
+  const names = new Set<string>();
+  for (const file of readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+    for (const [, specifier] of readFileSync(join(srcDir, file), 'utf8').matchAll(/from '([^'./][^']*)'/g)) {
+      const parts = specifier.split('/');
+      names.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+    }
+  }
+  return names;
 }

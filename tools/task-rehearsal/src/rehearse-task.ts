@@ -5,7 +5,7 @@ import { imageRepositoryName } from '@platform/infra-config';
 import { assembleImageApp, makeReadOnly, readImageLayout } from '@platform/dockerfile-check';
 import type { ServiceKind } from '@platform/service-catalog';
 import { freePort } from '@platform/shared/testing';
-import { packagesRequiredBy } from './bundle-dependencies';
+import { packagesNamedIn, packagesRequiredBy } from './bundle-dependencies';
 import { ContainerSandbox } from './container-sandbox';
 import type { EmulatedApply, EmulatorEndpoints } from './emulated-apply';
 import type { FakeParameterStore } from './fake-parameter-store';
@@ -67,8 +67,14 @@ export async function rehearseTask(inputs: RehearseTaskInputs): Promise<TaskRehe
   const appDir = join(workDir, 'app');
   mkdirSync(workDir, { recursive: true });
   const installed = assembleImageApp(inputs.workspaceRoot, layout, appDir);
-  const missing = packagesRequiredBy(join(appDir, 'main.js')).filter((name) => !installed.includes(name));
+  // Production dependencies only: every package the bundle requires, and beyond those only packages
+  // the app's sources name (type-only imports), not, say, the emulators tests start.
+  const required = packagesRequiredBy(join(appDir, 'main.js'));
+  const missing = required.filter((name) => !installed.includes(name));
   if (missing.length > 0) throw fail('image', `the bundle requires ${missing.join(', ')}, which the image's package.json does not install`);
+  const named = packagesNamedIn(join(inputs.workspaceRoot, 'apps', service, 'src'));
+  const extra = installed.filter((name) => !required.includes(name) && !named.has(name));
+  if (extra.length > 0) throw fail('image', `the image installs ${extra.join(', ')}, which neither the bundle nor the app's sources use`);
   if ((container.workingDirectory ?? layout.workdir) !== layout.workdir) throw fail('image', `workingDirectory ${container.workingDirectory} is not the image's WORKDIR ${layout.workdir}`);
 
   const ports = new Map<number, number>();

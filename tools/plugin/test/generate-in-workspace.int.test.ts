@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { workspaceCopy } from '@platform/cli-support';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +112,7 @@ describe('nx g @platform/plugin:service in a copy of the workspace', () => {
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'plugin-workspace-'));
+    chmodSync(work, 0o755); // readable by the unprivileged user the task rehearsal runs a container as
     workspaceCopy(REPO_ROOT, work);
   }, 120_000);
 
@@ -168,6 +169,11 @@ describe('nx g @platform/plugin:service in a copy of the workspace', () => {
     for (const environment of parsed.environments) expect(environment.stacks.map((s) => s.name)).toContain('registry');
 
     await runsInLocalDev(work, name, kind);
+
+    // Its synthesized task definition starts its real bundle as ECS would (the synth above holds the stacks it reads).
+    const rehearsal = ok(work, 'npm', ['run', 'rehearse', '--', '--service', name, '--environment', 'dev', '--synth-dir', 'cdktf.out']);
+    expect(rehearsal.output).toContain(`ok   dev-svc-${name} (${kind})`);
+    expect(rehearsal.output).toContain('1 of 1 tasks rehearsed\n');
 
     const tests = ok(work, 'npx', ['jest', '-c', `apps/${name}/jest.config.js`]);
     expect(tests.output).toMatch(/Tests:\s+\d+ passed, \d+ total/);

@@ -25,6 +25,7 @@ function describe(result: TaskRehearsal | RehearsalError): string {
     result.healthyAfterMs !== undefined ? `healthy in ${result.healthyAfterMs} ms` : undefined,
     result.albStatus !== undefined ? `ALB check ${result.albStatus}` : undefined,
     result.kind === 'scheduled' ? `ran to exit ${result.exitCode} in ${result.exitAfterMs} ms` : `SIGTERM -> exit ${result.exitCode} in ${result.exitAfterMs} ms`,
+    result.readOnlyRootEnforced ? undefined : 'writes outside the volumes not refused (run as root; the workspace is closed to others)',
   ].filter(Boolean);
   return `ok   ${result.stack} (${result.kind}): ${parts.join(', ')}`;
 }

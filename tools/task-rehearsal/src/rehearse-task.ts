@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, chownSync, mkdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { imageRepositoryName } from '@platform/infra-config';
 import { assembleImageApp, makeReadOnly, readImageLayout } from '@platform/dockerfile-check';
 import type { ServiceKind } from '@platform/service-catalog';
@@ -44,6 +44,8 @@ export interface TaskRehearsal {
   /** The ALB health check's answer (undefined: no target group). */
   readonly albStatus?: number;
   readonly exitCode: number | null;
+  /** Whether writes outside the volumes were refused (the task has a read-only root filesystem and the rehearsal could enforce it). */
+  readonly readOnlyRootEnforced: boolean;
   /** From SIGTERM (or, for a scheduled job, from start) to exit. */
   readonly exitAfterMs: number;
 }
@@ -86,7 +88,9 @@ export async function rehearseTask(inputs: RehearseTaskInputs): Promise<TaskRehe
     mounts.set(mount.containerPath, local);
   }
   const sandbox = new ContainerSandbox(ports, mounts);
-  const user = containerUser(container.user ?? layout.user);
+  const user = containerUser(container.user ?? layout.user, join(inputs.workspaceRoot, 'node_modules'));
+  // Root writes through any permission: the code is read-only only to an unprivileged user.
+  const readOnlyRootEnforced = container.readonlyRootFilesystem === true && (user !== undefined || process.getuid?.() !== 0);
   const home = join(workDir, 'home');
   mkdirSync(home, { recursive: true });
   if (user) {
@@ -113,7 +117,7 @@ export async function rehearseTask(inputs: RehearseTaskInputs): Promise<TaskRehe
     AWS_SECRET_ACCESS_KEY: 'rehearsal',
   };
   const argv = [...(container.entryPoint ?? layout.entrypoint), ...(container.command ?? layout.cmd)].map((word) => sandbox.localize(word));
-  if (container.readonlyRootFilesystem) makeReadOnly(appDir);
+  if (readOnlyRootEnforced) makeReadOnly(appDir);
 
   const child = spawn(argv[0] === 'node' ? process.execPath : argv[0], argv.slice(1), { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'], ...user });
   const output: string[] = [];
@@ -128,7 +132,7 @@ export async function rehearseTask(inputs: RehearseTaskInputs): Promise<TaskRehe
       const code = await within(exited, inputs.runLimitMs ?? 60_000);
       if (code === 'timeout') throw fail('run', `still running after ${inputs.runLimitMs ?? 60_000} ms`, tail());
       if (code !== 0) throw fail('run', `exited ${code}`, tail());
-      return { stack: stackName, service, kind: inputs.kind, exitCode: code, exitAfterMs: Date.now() - started };
+      return { stack: stackName, service, kind: inputs.kind, exitCode: code, readOnlyRootEnforced, exitAfterMs: Date.now() - started };
     }
 
     let healthyAfterMs: number | undefined;
@@ -147,7 +151,7 @@ export async function rehearseTask(inputs: RehearseTaskInputs): Promise<TaskRehe
     const code = await within(exited, stopTimeoutMs);
     if (code === 'timeout') throw fail('stop', `still running ${stopTimeoutMs / 1000} s after SIGTERM (ECS would SIGKILL it)`, tail());
     if (code !== 0) throw fail('stop', `exited ${code} on SIGTERM`, tail());
-    return { stack: stackName, service, kind: inputs.kind, healthyAfterMs, albStatus, exitCode: code, exitAfterMs: Date.now() - stopping };
+    return { stack: stackName, service, kind: inputs.kind, healthyAfterMs, albStatus, exitCode: code, readOnlyRootEnforced, exitAfterMs: Date.now() - stopping };
   } finally {
     await stop(child);
     makeReadOnly(appDir, false);
@@ -160,11 +164,25 @@ const UNPRIVILEGED = { uid: 65534, gid: 65534 };
 
 /**
  * Who the container runs as, locally: nobody when the image names a non-root user and we are root
- * (root would write through every read-only permission), else the current user (who cannot).
+ * (root would write through every read-only permission), else the current user (who cannot). Root
+ * it stays when nobody could not read the workspace's packages (a folder on the way is closed).
  */
-function containerUser(imageUser: string | undefined): { uid: number; gid: number } | undefined {
+function containerUser(imageUser: string | undefined, packages: string): { uid: number; gid: number } | undefined {
   const root = process.getuid?.() === 0;
-  return root && imageUser !== undefined && imageUser !== 'root' && imageUser !== '0' ? UNPRIVILEGED : undefined;
+  const nonRootImage = imageUser !== undefined && imageUser !== 'root' && imageUser !== '0';
+  return root && nonRootImage && closedAncestor(packages) === undefined ? UNPRIVILEGED : undefined;
+}
+
+/** The first folder on the way to `path` that others may not enter or list, if any. */
+function closedAncestor(path: string): string | undefined {
+  for (const way of [resolve(path), realpathSync(path)]) {
+    const parts = way.split(sep).filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const dir = sep + parts.slice(0, i).join(sep);
+      if ((statSync(dir).mode & 0o005) !== 0o005) return dir;
+    }
+  }
+  return undefined;
 }
 
 /** The image is this service's repository: the one CI pushes `<name>` to. */

@@ -12,7 +12,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new CliError('usage: docker-build-bin.ts <project> [--dry-run] [--repository-prefix p]', 2);
-  const argvToRun = await dockerBuildCommand({ project: positionals[0], repositoryPrefix: values['repository-prefix'] });
+  const argvToRun = await dockerBuildCommand({ cwd: process.cwd(), project: positionals[0], repositoryPrefix: values['repository-prefix'] });
   process.stdout.write(`${argvToRun.join(' ')}\n`);
   const dryRun = values['dry-run'] === true || process.env.DEPLOY_PLAN_DRY_RUN === '1';
   return dryRun ? 0 : runCommand(argvToRun);

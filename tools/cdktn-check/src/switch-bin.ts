@@ -23,7 +23,7 @@ runMain(
         [
           `cdktn-switch: changed ${changed.length} file(s):`,
           ...changed.map((f) => `  ${f}`),
-          'cdktn-switch: next: npm install, then npm test; CLI calls outside npm scripts (e.g. `npx cdktf diff` in tools) still name cdktf:',
+          'cdktn-switch: next: npm install, then npm test; no tool calls the cdktf CLI (synth runs the app, plan/apply run terraform), check nothing new does:',
           '  grep -rn "cdktf diff\\|cdktf deploy" --include=*.ts --include=*.sh . --exclude-dir=node_modules',
           '',
         ].join('\n'),

@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './cli-error';
-import { EXIT_INTERNAL } from './exit-code-for-failure';
+
+/** A bug, not bad input (BSD sysexits EX_SOFTWARE). */
+export const EXIT_INTERNAL = 70;
 
 /** Exit codes every tool uses: 0 ok, 1 the check found something, 2 bad input or usage, 70 a bug. */
 export const EXIT = { ok: 0, found: 1, usage: 2, internal: EXIT_INTERNAL } as const;

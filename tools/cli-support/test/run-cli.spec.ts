@@ -1,4 +1,4 @@
-import { CliError, defineCommand, EXIT, runCli, type CliIo } from '../src';
+import { CliError, defineCommand, EXIT, EXIT_INTERNAL, runCli, type CliIo } from '../src';
 
 function io(env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
@@ -19,7 +19,22 @@ const command = defineCommand({
   },
 });
 
+describe('CliError', () => {
+  it('keeps the message and the exit code it was given', () => {
+    const error = new CliError('no such file: plan.json', 2);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('CliError');
+    expect(error.message).toBe('no such file: plan.json');
+    expect(error.exitCode).toBe(2);
+  });
+});
+
 describe('runCli', () => {
+  it('uses the exit codes of every tool: 0 ok, 1 found, 2 usage or bad input, 70 a bug', () => {
+    expect(EXIT).toEqual({ ok: 0, found: 1, usage: 2, internal: 70 });
+    expect(EXIT_INTERNAL).toBe(EXIT.internal);
+  });
+
   it('runs the command with typed options and returns its code', async () => {
     const t = io();
     expect(await runCli(command, ['--json', 'a', 'b'], t.io)).toBe(1);

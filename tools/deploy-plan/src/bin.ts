@@ -1,8 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from './cli';
+import { runMain } from '@platform/cli-support';
+import { deployPlanCli } from './cli';
 
-runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-}).then((code) => process.exit(code));
+runMain(deployPlanCli);

@@ -74,6 +74,16 @@ describe('deploy-plan CLI', () => {
     expect(unknownRevision.stderr).toBe('deploy-plan: --base v999 is not a known revision in this repository\n');
   });
 
+  it('--help prints the usage with the exit codes and exits 0; an unknown option is usage, exit 2', async () => {
+    const help = await cli(fixture.dir, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run --silent deploy:plan -- --base <rev>/);
+    expect(help.stdout).toContain('exit 0 the plan, 1 the planner refuses');
+    const unknown = await cli(fixture.dir, ['--base', 'HEAD', '--jsn']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^deploy-plan: Unknown option '--jsn' \(Usage: npm run --silent deploy:plan .*; --help for more\)\n$/);
+  });
+
   it('a dirty tree exits 1 with one line naming the files', async () => {
     fixture.write('apps/api/src/unsaved.ts', 'export {};\n');
     try {

@@ -1,58 +1,99 @@
 /**
- * NxFacts from Nx's own code: the project graph, the list of changed files, the affected
- * computation and the task hasher. Nx is loaded from the planned workspace's node_modules (not
- * ours), and must run in a process whose cwd is that workspace: Nx reads its workspace root once,
- * when it loads.
+ * NxFacts from Nx's public surface only: the Nx command line of the planned workspace
+ * (`nx run-many --graph=<file>.json`: the project graph and the hash plans of the image builds and
+ * stack syntheses), `@nx/devkit` when a change needs what the command line does not print (npm
+ * nodes, plugin globs), and git for the changed files. Per-file affected projects follow Nx's
+ * rules (affected-by-file.ts); image tags digest the build's hash plan (input-digest.ts).
  */
-import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProjectGraph } from 'nx/src/config/project-graph';
-import type { FileImpact, NxFacts, ProbeRequest, ProjectFacts } from './nx-facts';
+import { promisify } from 'node:util';
+import { CliError } from '../cli-error';
+import { AffectedByFile, needsExternalGraph, type FileChange } from './affected-by-file';
+import { filesOfPlan, parseHashPlan, type HashPlanEntry, type WorkspaceFiles } from './hash-plan';
+import { digestTask } from './input-digest';
+import { askDevkit, runManyGraph, type DevkitAnswer, type RunManyGraphJson } from './nx-cli';
+import type { NxFacts, ProbeRequest, ProjectFacts } from './nx-facts';
+import type { NxJson, ProjectGraphJson } from './nx-graph';
+import { ignoredFiles, listWorkspaceFiles } from './workspace-files';
 
-type NxModule = Record<string, (...args: never[]) => unknown>;
+const run = promisify(execFile);
 
-export async function collectNxFacts(request: ProbeRequest): Promise<NxFacts> {
-  const load = createRequire(join(process.cwd(), 'package.json')) as (id: string) => NxModule;
-  const devkit = load('nx/src/devkit-exports') as unknown as {
-    createProjectGraphAsync(o: { exitOnError: boolean }): Promise<ProjectGraph>;
-  };
-  const { readNxJson } = load('nx/src/config/configuration') as unknown as { readNxJson(): unknown };
-  const { parseFiles } = load('nx/src/utils/command-line-utils') as unknown as {
-    parseFiles(a: { base: string; head: string }): { files: string[] };
-  };
-  const { calculateFileChanges } = load('nx/src/project-graph/file-utils') as unknown as {
-    calculateFileChanges(files: string[], nxArgs: { base: string; head: string }): unknown[];
-  };
-  const { filterAffected } = load('nx/src/project-graph/affected/affected-project-graph') as unknown as {
-    filterAffected(graph: ProjectGraph, changes: unknown[], nxJson: unknown): Promise<ProjectGraph>;
-  };
-  const { createProjectRootMappings, findProjectForPath } = load(
-    'nx/src/project-graph/utils/find-project-for-path',
-  ) as unknown as {
-    createProjectRootMappings(nodes: ProjectGraph['nodes']): unknown;
-    findProjectForPath(file: string, map: unknown): string | null;
-  };
+export async function collectNxFacts(cwd: string, request: ProbeRequest): Promise<NxFacts> {
+  const nxJson = readNxJson(cwd);
+  // Nx first: it takes longest, and needs nothing the rest computes.
+  const nxRun = runManyGraph(cwd, ['build', 'synth'], [`tag:${request.imageTag}`, `tag:${request.stackTag}`]);
+  nxRun.catch(() => undefined); // awaited below; a git failure first must not leave it unhandled
+  const rootTsConfig = ['tsconfig.base.json', 'tsconfig.json'].find((name) => existsSync(join(cwd, name))) ?? null;
+  const changes = await changedFiles(cwd, request, rootTsConfig);
+  const devkit = askDevkitIfNeeded(cwd, nxJson, changes);
+  const [{ graph, taskPlans }, answer] = await Promise.all([nxRun, devkit]);
 
-  const graph = await devkit.createProjectGraphAsync({ exitOnError: false });
-  const nxJson = readNxJson();
-  const nxArgs = { base: request.base, head: request.head };
-  const files = parseFiles(nxArgs).files;
-  const changes = calculateFileChanges(files, nxArgs) as { file: string }[];
-  const rootMap = createProjectRootMappings(graph.nodes);
+  const projects = projectFacts(graph);
+  const files = await listWorkspaceFiles(cwd, projects);
+  const affected = new AffectedByFile({
+    graph,
+    nxJson,
+    rootTsConfig,
+    externalGraph: answer.externalGraph,
+    // A plugin whose glob is unknown could have created projects from any deleted file.
+    pluginProjectFileGlobs: () => Object.values(answer.pluginGlobs).map((glob) => glob ?? '**'),
+  });
+  const touchedFiles = changes.map((change) => affected.impactOf(change));
 
-  // One affected computation per file, so every affected project can name the files (and
-  // through them the projects) that caused it. Nx's computation is a union over files.
-  const touchedFiles: FileImpact[] = [];
-  for (const change of changes) {
-    const affected = await filterAffected(graph, [change], nxJson);
-    touchedFiles.push({
-      file: change.file,
-      project: findProjectForPath(change.file, rootMap),
-      affected: Object.keys(affected.nodes).sort(),
-    });
+  const imageProjects = projects.filter((p) => p.tags.includes(request.imageTag));
+  const stackProjects = projects.filter((p) => p.tags.includes(request.stackTag) && p.targets.includes('synth'));
+  const plans = new HashPlans(graph, taskPlans);
+  return {
+    touchedFiles,
+    projects,
+    buildHashes: buildDigests(cwd, graph, plans, files, imageProjects),
+    inputFiles: {
+      build: Object.fromEntries(imageProjects.map((p) => [p.name, filesOfPlan(plans.of(p.name, 'build'), files)])),
+      synth: Object.fromEntries(stackProjects.map((p) => [p.name, filesOfPlan(plans.of(p.name, 'synth'), files)])),
+    },
+  };
+}
+
+/** The image tag digest of `<project>:build` for each project tagged `imageTag`, from the files on disk. */
+export async function collectBuildHashes(cwd: string, imageTag: string): Promise<{ hashes: Record<string, string>; roots: Record<string, string> }> {
+  const { graph, taskPlans } = await runManyGraph(cwd, ['build'], [`tag:${imageTag}`]);
+  const projects = projectFacts(graph);
+  const images = projects.filter((p) => p.tags.includes(imageTag));
+  const files = await listWorkspaceFiles(cwd, projects);
+  const hashes = buildDigests(cwd, graph, new HashPlans(graph, taskPlans), files, images);
+  return { hashes, roots: Object.fromEntries(images.map((p) => [p.name, p.root])) };
+}
+
+function buildDigests(cwd: string, graph: ProjectGraphJson, plans: HashPlans, files: WorkspaceFiles, images: readonly ProjectFacts[]): Record<string, string> {
+  const missing = images.filter((p) => !p.targets.includes('build'));
+  if (missing.length > 0) throw new CliError(`image project(s) without a build target: ${missing.map((p) => p.name).join(', ')}`);
+  const context = { cwd, files, nodes: graph.nodes, env: process.env };
+  return Object.fromEntries(images.map((p) => [p.name, digestTask({ project: p.name, target: 'build' }, plans.of(p.name, 'build'), context)]));
+}
+
+/** The parsed hash plan of each task Nx printed. */
+class HashPlans {
+  private readonly projectNames: ReadonlySet<string>;
+
+  constructor(
+    graph: ProjectGraphJson,
+    private readonly taskPlans: RunManyGraphJson['taskPlans'],
+  ) {
+    this.projectNames = new Set(Object.keys(graph.nodes));
   }
 
-  const projects: ProjectFacts[] = Object.values(graph.nodes)
+  of(project: string, target: string): HashPlanEntry[] {
+    const taskId = `${project}:${target}`;
+    const entries = this.taskPlans[taskId];
+    if (entries === undefined) throw new CliError(`Nx printed no hash plan for ${taskId}`);
+    return parseHashPlan(taskId, entries, this.projectNames);
+  }
+}
+
+function projectFacts(graph: ProjectGraphJson): ProjectFacts[] {
+  return Object.values(graph.nodes)
     .map((node) => ({
       name: node.name,
       root: node.data.root,
@@ -64,85 +105,56 @@ export async function collectNxFacts(request: ProbeRequest): Promise<NxFacts> {
         .sort(),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
-
-  const imageProjects = projects.filter((p) => p.tags.includes(request.imageTag));
-  const buildHashes = await hashBuildTasks(load, graph, nxJson, imageProjects);
-  const stackProjects = projects.filter((p) => p.tags.includes(request.stackTag) && p.targets.includes('synth'));
-  const inputFiles = await taskInputFiles(load, graph, nxJson, { build: imageProjects, synth: stackProjects });
-  return { touchedFiles, projects, buildHashes, inputFiles };
 }
 
-/** The files in each task's hash plan (Nx's HashPlanInspector), per target and project. */
-async function taskInputFiles(
-  load: (id: string) => NxModule,
-  graph: ProjectGraph,
-  nxJson: unknown,
-  byTarget: Record<'build' | 'synth', ProjectFacts[]>,
-): Promise<NxFacts['inputFiles']> {
-  const { HashPlanInspector } = load('nx/src/hasher/hash-plan-inspector') as unknown as {
-    HashPlanInspector: new (graph: ProjectGraph, root: string, nxJson: unknown) => {
-      init(): Promise<void>;
-      inspectHashPlan(projects: string[], targets: string[], c?: string, o?: object, e?: object, excludeDeps?: boolean): Record<string, string[]>;
-    };
-  };
-  const inspector = new HashPlanInspector(graph, process.cwd(), nxJson);
-  await inspector.init();
-  const result = { build: {} as Record<string, string[]>, synth: {} as Record<string, string[]> };
-  for (const target of ['build', 'synth'] as const) {
-    const names = byTarget[target].map((p) => p.name);
-    if (names.length === 0) continue;
-    const plan = inspector.inspectHashPlan(names, [target], undefined, {}, {}, true);
-    for (const name of names) {
-      const inputs = plan[`${name}:${target}`] ?? [];
-      result[target][name] = [...new Set(inputs.filter((i) => i.startsWith('file:')).map((i) => i.slice('file:'.length)))].sort();
-    }
+function readNxJson(cwd: string): NxJson {
+  let nxJson: NxJson;
+  try {
+    nxJson = JSON.parse(readFileSync(join(cwd, 'nx.json'), 'utf8')) as NxJson;
+  } catch (error) {
+    throw new CliError(`cannot read nx.json in ${cwd}: ${(error as Error).message}`);
   }
-  return result;
+  if (nxJson.extends !== undefined) throw new CliError(`nx.json extends ${nxJson.extends}; the planner reads nx.json on its own and does not follow extends`);
+  return nxJson;
 }
 
-/** Nx task hash of `<project>:build` for each project tagged `imageTag`, from the files on disk. */
-export async function collectBuildHashes(imageTag: string): Promise<{ hashes: Record<string, string>; roots: Record<string, string> }> {
-  const load = createRequire(join(process.cwd(), 'package.json')) as (id: string) => NxModule;
-  const devkit = load('nx/src/devkit-exports') as unknown as {
-    createProjectGraphAsync(o: { exitOnError: boolean }): Promise<ProjectGraph>;
-  };
-  const { readNxJson } = load('nx/src/config/configuration') as unknown as { readNxJson(): unknown };
-  const graph = await devkit.createProjectGraphAsync({ exitOnError: false });
-  const images = Object.values(graph.nodes)
-    .filter((node) => (node.data.tags ?? []).includes(imageTag))
-    .map((node) => ({ name: node.name, root: node.data.root, tags: node.data.tags ?? [], targets: Object.keys(node.data.targets ?? {}), dependsOn: [] }));
-  const hashes = await hashBuildTasks(load, graph, readNxJson(), images);
-  return { hashes, roots: Object.fromEntries(images.map((p) => [p.name, p.root])) };
+/**
+ * The files that differ between base and head, as Nx lists them (`git diff --name-only
+ * --no-renames --relative`, ignored files left out), with the root package.json and root
+ * tsconfig parsed at both revisions (Nx diffs them as JSON).
+ */
+async function changedFiles(cwd: string, request: ProbeRequest, rootTsConfig: string | null): Promise<FileChange[]> {
+  const { stdout } = await run('git', ['diff', '--name-only', '--no-renames', '--relative', '-z', request.base, request.head, '--'], {
+    cwd,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const listed = stdout.split('\0').filter(Boolean);
+  const ignored = await ignoredFiles(cwd, listed);
+  return Promise.all(
+    listed
+      .filter((file) => !ignored.has(file))
+      .map(async (file): Promise<FileChange> => {
+        const existsAtHead = existsSync(join(cwd, file));
+        if (file !== 'package.json' && file !== rootTsConfig) return { file, existsAtHead };
+        const [base, head] = await Promise.all([jsonAt(cwd, request.base, file), jsonAt(cwd, request.head, file)]);
+        return { file, existsAtHead, json: base === undefined || head === undefined ? null : { base, head } };
+      }),
+  );
 }
 
-async function hashBuildTasks(
-  load: (id: string) => NxModule,
-  graph: ProjectGraph,
-  nxJson: unknown,
-  imageProjects: ProjectFacts[],
-): Promise<Record<string, string>> {
-  const missing = imageProjects.filter((p) => !p.targets.includes('build'));
-  if (missing.length > 0) {
-    throw new Error(`image project(s) without a build target: ${missing.map((p) => p.name).join(', ')}`);
+/** A JSON file at a revision, parsed as Nx parses it (plain JSON.parse); undefined when missing or not JSON. */
+async function jsonAt(cwd: string, revision: string, file: string): Promise<unknown> {
+  try {
+    const { stdout } = await run('git', ['show', `${revision}:${file}`], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return JSON.parse(stdout);
+  } catch {
+    return undefined;
   }
-  if (imageProjects.length === 0) return {};
-  const { createTaskGraph } = load('nx/src/tasks-runner/create-task-graph') as unknown as {
-    createTaskGraph(...args: unknown[]): { tasks: Record<string, { id: string; target: { project: string } }> };
-  };
-  const { createTaskHasher } = load('nx/src/hasher/create-task-hasher') as unknown as {
-    createTaskHasher(graph: ProjectGraph, nxJson: unknown): {
-      hashTasks(tasks: unknown[], taskGraph: unknown, envs: Record<string, unknown>): Promise<{ value: string }[]>;
-    };
-  };
-  const { getTaskSpecificEnv } = load('nx/src/tasks-runner/task-env') as unknown as {
-    getTaskSpecificEnv(task: unknown, graph: ProjectGraph): unknown;
-  };
-  const names = imageProjects.map((p) => p.name);
-  const taskGraph = createTaskGraph(graph, {}, names, ['build'], undefined, {});
-  const tasks = Object.values(taskGraph.tasks).filter((t) => t.id.endsWith(':build') && names.includes(t.target.project));
-  // The same per-task env Nx uses when it runs the task, so the hash equals the Nx cache key.
-  const envs = Object.fromEntries(tasks.map((t) => [t.id, getTaskSpecificEnv(t, graph)]));
-  const hashes = await createTaskHasher(graph, nxJson).hashTasks(tasks, taskGraph, envs);
-  return Object.fromEntries(tasks.map((t, i) => [t.target.project, hashes[i].value]));
 }
 
+function askDevkitIfNeeded(cwd: string, nxJson: NxJson, changes: readonly FileChange[]): Promise<DevkitAnswer> {
+  const externalGraph = changes.some(needsExternalGraph);
+  const plugins = changes.some((c) => !c.existsAtHead) ? (nxJson.plugins ?? []).map((p) => (typeof p === 'string' ? p : p.plugin)) : [];
+  if (!externalGraph && plugins.length === 0) return Promise.resolve({ pluginGlobs: {} });
+  return askDevkit(cwd, { externalGraph, plugins });
+}

@@ -32,7 +32,8 @@ export interface PlanInputs {
  * - a stack is applied when its sources use the file, or, when imports cannot tell, when the file
  *   is an input of its `synth`; then every stack that depends on it too, since they read its outputs.
  *   An image does not propagate further: its tag is not an output other stacks read.
- * Workspace-level files (package-lock.json, nx.json) keep Nx's answer. Then the catalog's changes:
+ * Workspace-level files (package-lock.json, nx.json) reach the stacks whose synth hashes them (for
+ * those two: every stack). Then the catalog's changes:
  * a changed manifest applies its service's stack, a new service its stack and the registry, a
  * removed service destroys its stack (see catalog-changes.ts).
  */
@@ -119,9 +120,10 @@ function environmentPlan(
 
 function stacksAffectedBy(file: FileImpact, inputs: PlanInputs, graph: ProjectGraphView, images: string[]): string[] {
   const stacks = file.affected.filter((name) => graph.get(name)?.tags.includes(STACK_TAG));
-  if (file.project === null) return stacks;
   const deployers = stacks.filter((stack) => images.some((image) => graph.get(stack)?.dependsOn.includes(image)));
-  const seeds = graph.get(file.project)?.tags.includes(IMAGE_TAG) ? [] : stackSeeds(file, stacks, inputs);
+  // A workspace-level file (no project) is narrowed like any file imports cannot place: by the synth inputs.
+  const owner = file.project === null ? undefined : graph.get(file.project);
+  const seeds = owner?.tags.includes(IMAGE_TAG) ? [] : stackSeeds(file, stacks, inputs);
   return stacks.filter((stack) => deployers.includes(stack) || seeds.some((seed) => graph.reaches(stack, seed)));
 }
 

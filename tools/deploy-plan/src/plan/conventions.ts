@@ -32,9 +32,9 @@ export const ENVIRONMENTS_DIR = 'src/environments';
 /** ECR repository prefix of image projects: the registry stack names repositories the same way. */
 export const DEFAULT_REPOSITORY_PREFIX = PROJECT_NAME;
 
-/** Image tag from the Nx task hash of the build: the tag is the Nx cache key of the bundle it holds. */
-export function imageTagFromHash(nxHash: string): string {
-  return `nx-${nxHash}`;
+/** Image tag from the digest of the build's hash plan: it changes exactly when an input of the bundle it holds does. */
+export function imageTagFromHash(digest: string): string {
+  return `nx-${digest}`;
 }
 
 export function stackName(projectName: string): string {

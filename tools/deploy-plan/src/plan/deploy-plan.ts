@@ -9,7 +9,7 @@ export interface ImageBuild {
   readonly dockerfile: string;
   /** ECR repository name, e.g. `fargate-platform/api`. */
   readonly repository: string;
-  /** Content-addressed: derived from the Nx task hash of `<project>:build`. */
+  /** Content-addressed: the digest of the hash plan of `<project>:build` (nx/input-digest.ts). */
   readonly tag: string;
 }
 

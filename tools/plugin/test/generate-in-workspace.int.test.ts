@@ -69,6 +69,8 @@ async function runsInLocalDev(work: string, name: string, kind: string): Promise
     cwd: work,
     env: { ...ENV, LOCAL_DATA_DIR: join(work, '.local-data'), LOCAL_PORT_OFFSET: String(offset), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: whatever it started is killed with it, so no service outlives the test.
+    detached: true,
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -95,7 +97,11 @@ async function runsInLocalDev(work: string, name: string, kind: string): Promise
     const [code] = await exited;
     expect(code).toBe(0);
   } finally {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    try {
+      process.kill(-(child.pid ?? 0), 'SIGKILL');
+    } catch {
+      // the group has already exited
+    }
   }
 }
 

@@ -5,7 +5,7 @@ describe('toCdktn', () => {
     const source = [
       "import { App, TerraformStack } from 'cdktf';",
       'import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";',
-      "import * as aws from '@cdktf/provider-aws';",
+      "import * as bucket from '@cdktf/provider-aws/lib/s3-bucket';",
       "export { Testing } from 'cdktf';",
       "import 'cdktf';",
       "const lazy = await import('@cdktf/provider-aws/lib/provider');",
@@ -14,7 +14,7 @@ describe('toCdktn', () => {
     expect(toCdktn(source).split('\n')).toEqual([
       "import { App, TerraformStack } from 'cdktn';",
       'import { S3Bucket } from "@cdktn/provider-aws/lib/s3-bucket";',
-      "import * as aws from '@cdktn/provider-aws';",
+      "import * as bucket from '@cdktn/provider-aws/lib/s3-bucket';",
       "export { Testing } from 'cdktn';",
       "import 'cdktn';",
       "const lazy = await import('@cdktn/provider-aws/lib/provider');",

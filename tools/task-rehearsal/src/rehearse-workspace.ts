@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENVIRONMENT_NAMES, PROJECT_NAME, serviceStackName } from '@platform/infra-config';
-import { loadCatalog, resolveService } from '@platform/service-catalog';
+import { loadCatalog, resolveService, type ServiceCatalog } from '@platform/service-catalog';
 import { EmbeddedAws } from '@platform/shared/testing';
 import { EmulatedApply } from './emulated-apply';
 import { FakeParameterStore } from './fake-parameter-store';
@@ -70,6 +70,7 @@ export class RehearsalSession {
 
   private constructor(
     private readonly workspaceRoot: string,
+    private readonly catalog: ServiceCatalog,
     readonly stacks: SynthesizedStacks,
     private readonly aws: EmbeddedAws,
     private readonly applied: EmulatedApply,
@@ -83,7 +84,8 @@ export class RehearsalSession {
       const applied = await EmulatedApply.ofStacks(stacks, stacks.names(), { region: EMULATOR_REGION, dynamodb: aws.dynamoEndpoint, sqs: aws.sqsEndpoint });
       const work = mkdtempSync(join(tmpdir(), 'rehearsal-'));
       chmodSync(work, 0o755); // a task may run as an unprivileged user (see rehearseTask)
-      return new RehearsalSession(workspaceRoot, stacks, aws, applied, work);
+      const catalog = loadCatalog({ workspaceRoot, environmentNames: ENVIRONMENT_NAMES });
+      return new RehearsalSession(workspaceRoot, catalog, stacks, aws, applied, work);
     } catch (error) {
       await aws.stop();
       throw error;
@@ -95,8 +97,7 @@ export class RehearsalSession {
    * store; `stacks` replaces the session's synth (an edited copy, with the same resources applied).
    */
   async rehearse(environment: string, service: string, stacks: SynthesizedStacks = this.stacks): Promise<TaskRehearsal> {
-    const catalog = loadCatalog({ workspaceRoot: this.workspaceRoot, environmentNames: ENVIRONMENT_NAMES });
-    const manifest = catalog.get(service);
+    const manifest = this.catalog.get(service);
     if (manifest === undefined) throw new Error(`${service} is not a catalog service`);
     // What an operator creates for this service: a value for each secret its manifest declares.
     const secrets = resolveService(manifest, { environment, project: PROJECT_NAME }).secrets.map((s) => s.source);

@@ -44,6 +44,8 @@ export interface ApiConfig {
   /** Seconds between SSE heartbeats; below the ALB idle timeout (60 s by default). */
   sseHeartbeatSeconds: number;
   ssePollMilliseconds: number;
+  /** A stream ends after this long even if the scan is still running; clients reconnect (EventSource does). */
+  sseMaxStreamSeconds: number;
   /** Grace period for in-flight requests on SIGTERM. */
   shutdownGraceSeconds: number;
   /** Shed load (503) when the event loop lags more than this; 0 turns shedding off. */
@@ -123,6 +125,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     authLookupsPerMinute: reader.int('AUTH_LOOKUPS_PER_MINUTE', 60, { min: 1, max: 1_000_000 }),
     sseHeartbeatSeconds: reader.int('SSE_HEARTBEAT_SECONDS', 15, { min: 1, max: 55 }),
     ssePollMilliseconds: reader.int('SSE_POLL_MS', 1000, { min: 50, max: 60_000 }),
+    sseMaxStreamSeconds: reader.int('SSE_MAX_STREAM_SECONDS', 900, { min: 1, max: 3600 }),
     shutdownGraceSeconds: reader.int('SHUTDOWN_GRACE_SECONDS', 20, { min: 0, max: 120 }),
     loadShedEventLoopDelayMs: reader.int('LOAD_SHED_EVENT_LOOP_DELAY_MS', 1000, { min: 0, max: 60_000 }),
     scanCacheTtlSeconds: reader.int('SCAN_CACHE_TTL_SECONDS', 30, { min: 0, max: 3600 }),

@@ -8,8 +8,6 @@ import { rateLimitedResponse, scanRouteProblems } from '../../schemas/responses'
 import { toScanView } from '../../services/scan-view';
 import { loadScan } from './load-scan';
 
-/** A stream ends after this long even if the scan is still running; clients reconnect (EventSource does). */
-const MAX_STREAM_MS = 15 * 60_000;
 
 function writeEvent(raw: ServerResponse, event: string, id: number, data: unknown): void {
   raw.write(`event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -84,7 +82,7 @@ const scanEvents: FastifyPluginAsync = async (plain) => {
       if (isTerminal(scan.status)) return finish();
 
       timers.push(setInterval(() => raw.write(': heartbeat\n\n'), config.sseHeartbeatSeconds * 1000));
-      timers.push(setTimeout(() => finish(), MAX_STREAM_MS));
+      timers.push(setTimeout(() => finish(), config.sseMaxStreamSeconds * 1000));
       let polling = false;
       timers.push(
         setInterval(async () => {
